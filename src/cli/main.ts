@@ -1,0 +1,125 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { processIo, type CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
+import { formatDiagnostic, isDiagnosticError } from '../model/diagnostics.js';
+
+/** Exit codes: 0 ok, 1 findings, 2 bad input or usage, 3 internal error. */
+export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3 } as const;
+
+export interface CommandSpec {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  allowPositionals?: boolean;
+  help: string;
+  load: () => Promise<{ default: (args: ParsedArgs, io: CliIo) => Promise<number> | number }>;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+const common = {
+  root: { type: 'string', short: 'C', default: '.' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The argument table: every command, its flags and its help. Commands load lazily. */
+export const COMMANDS: Record<string, CommandSpec> = {
+  build: {
+    summary: 'render every region × language notice into the output folder',
+    usage: 'noticekit build [--out DIR] [--regions a,b] [--locales x,y] [--base-url URL] [-C DIR]',
+    options: { ...common, out: { type: 'string', short: 'o' }, regions: { type: 'string' }, locales: { type: 'string' }, 'base-url': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    help: [
+      '  --out DIR        output folder (default: `out` from noticekit.config.yaml, else out/)',
+      '  --regions a,b    only these region ids (default: all in policy/regions.yaml)',
+      '  --locales x,y    only these languages (default: every language of each region)',
+      '  --base-url URL   absolute URL of the output folder, for canonical and hreflang links',
+      '  -C DIR           the policy project folder (default: the current folder)',
+      '  -q, --quiet      print nothing on success',
+    ].join('\n'),
+    load: () => import('./commands/build.js'),
+  },
+  schema: {
+    summary: 'write JSON Schemas for the facts, regions and config files (for editors)',
+    usage: 'noticekit schema [--out DIR]',
+    options: { ...common, out: { type: 'string', short: 'o' } },
+    help: '  --out DIR        folder to write facts.schema.json, regions.schema.json, config.schema.json (default: print the facts schema)',
+    load: () => import('./commands/schema.js'),
+  },
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return [
+    'noticekit: publish one master privacy policy as per-region, per-language notices',
+    '',
+    'Usage: noticekit <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `noticekit <command> --help` for the options of a command.',
+    'Exit codes: 0 ok, 1 findings, 2 bad input or usage, 3 internal error.',
+    '',
+  ].join('\n');
+}
+
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(mainHelp());
+    return name ? EXIT.ok : EXIT.input;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const spec = COMMANDS[name];
+  if (!spec) {
+    io.err(`noticekit: unknown command "${name}"\n\n${mainHelp()}`);
+    return EXIT.input;
+  }
+  try {
+    let parsed: ParsedArgs;
+    try {
+      parsed = parseArgs({ args: rest, options: spec.options, allowPositionals: spec.allowPositionals ?? false, strict: true }) as ParsedArgs;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    if (parsed.values.help) {
+      io.out(`Usage: ${spec.usage}\n\n${spec.summary}\n\n${spec.help}\n`);
+      return EXIT.ok;
+    }
+    const mod = await spec.load();
+    return await mod.default(parsed, io);
+  } catch (e) {
+    return reportError(e, io, name, spec.usage);
+  }
+}
+
+export function reportError(e: unknown, io: CliIo, name: string, usage: string): number {
+  if (isDiagnosticError(e)) {
+    const n = e.diagnostics.length;
+    io.err(`${e.diagnostics.map(formatDiagnostic).join('\n')}\n\nnoticekit ${name}: ${n} problem${n === 1 ? '' : 's'} found; nothing was written.\n`);
+    return EXIT.input;
+  }
+  if (e instanceof UsageError) {
+    io.err(`noticekit ${name}: ${e.message}\nUsage: ${usage}\n`);
+    return EXIT.input;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && ['ENOSPC', 'EACCES', 'EROFS', 'EPERM', 'EDQUOT', 'EMFILE', 'EIO'].includes(err.code)) {
+    io.err(`noticekit ${name}: cannot write: ${err.message}\nNothing was changed: the previous output is intact.\n`);
+    return EXIT.internal;
+  }
+  io.err(`noticekit ${name}: internal error: ${err?.stack ?? String(e)}\nThis is a bug in noticekit; please report it with the command you ran.\n`);
+  return EXIT.internal;
+}

@@ -1,0 +1,127 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseJsonc, parseTree, findNodeAtLocation, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import type { DiagnosticBag } from '../model/diagnostics.js';
+import { readTextFile } from '../util/read-text.js';
+import { LineIndex } from '../util/lines.js';
+import { isDiagnosticError } from '../model/diagnostics.js';
+
+export type Resources = Record<string, unknown>;
+
+export interface LocaleSet {
+  /** Language tags that have a folder under locales/. */
+  available: string[];
+  /** Namespace → language → resources. */
+  ui: Map<string, Resources>;
+  privacy: Map<string, Resources>;
+  files: Map<string, string>;
+  texts: Map<string, string>;
+}
+
+const PLACEHOLDER_RE = /\{\{\s*([^}]+?)\s*\}\}/g;
+
+/** Loads `locales/<lng>/ui.json` and `privacy.json`, reporting syntax errors with line and column. */
+export function loadLocales(root: string, dir: string, diags: DiagnosticBag): LocaleSet {
+  const set: LocaleSet = { available: [], ui: new Map(), privacy: new Map(), files: new Map(), texts: new Map() };
+  const base = join(root, dir);
+  if (!existsSync(base)) {
+    diags.add({ rule: 'file-missing', file: dir, message: `no ${dir}/ folder`, expected: `${dir}/en/ui.json at least`, hint: 'create the locales folder with one folder per language' });
+    return set;
+  }
+  for (const lng of readdirSync(base).sort()) {
+    if (!/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/.test(lng)) {
+      if (!lng.startsWith('.')) diags.add({ rule: 'bad-locale-tag', file: `${dir}/${lng}`, message: `locale folder "${lng}" is not a BCP 47 language tag`, expected: 'a folder named like de, fr-CA, zh-CN', hint: 'rename the folder', severity: 'warning' });
+      continue;
+    }
+    set.available.push(lng);
+    for (const ns of ['ui', 'privacy'] as const) {
+      const rel = `${dir}/${lng}/${ns}.json`;
+      const data = readJson(join(base, lng, `${ns}.json`), rel, diags, ns === 'privacy', (t) => set.texts.set(`${lng}/${ns}`, t));
+      if (data) {
+        (ns === 'ui' ? set.ui : set.privacy).set(lng, data);
+        set.files.set(`${lng}/${ns}`, rel);
+      }
+    }
+  }
+  if (!set.ui.has('en')) diags.add({ rule: 'file-missing', file: `${dir}/en/ui.json`, message: `missing ${dir}/en/ui.json, the English labels every other language falls back to`, expected: 'the file to exist' });
+  else checkPlaceholders(set, dir, diags);
+  return set;
+}
+
+function readJson(path: string, rel: string, diags: DiagnosticBag, optional: boolean, keep: (text: string) => void): Resources | undefined {
+  let text: string | undefined;
+  try {
+    text = readTextFile(path, rel, { optional });
+  } catch (e) {
+    if (isDiagnosticError(e)) {
+      for (const d of e.diagnostics) diags.add(d);
+      return undefined;
+    }
+    throw e;
+  }
+  if (text === undefined) return undefined;
+  keep(text);
+  const errors: ParseError[] = [];
+  const data = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false }) as unknown;
+  if (errors.length) {
+    const idx = new LineIndex(text);
+    for (const err of errors.slice(0, 5)) {
+      const p = idx.position(err.offset);
+      diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message: `invalid JSON: ${humanJsonError(printParseErrorCode(err.error))}`, expected: 'a JSON object of "key": "text" pairs, comma-separated, no trailing comma', hint: 'fix the JSON at this position' });
+    }
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    diags.add({ rule: 'locale-json-syntax', file: rel, line: 1, column: 1, message: 'the locale file must hold a JSON object', expected: '{ "key": "text", … }' });
+    return undefined;
+  }
+  return data as Resources;
+}
+
+function humanJsonError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Flattens nested resources to dotted keys. */
+export function flatten(obj: Resources, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v as Resources, key, out);
+  }
+  return out;
+}
+
+function placeholders(s: string): string {
+  return [...s.matchAll(PLACEHOLDER_RE)].map((m) => m[1]).sort().join(',');
+}
+
+/** A translated label must keep the English placeholders: a dropped {{date}} would print nothing. */
+function checkPlaceholders(set: LocaleSet, dir: string, diags: DiagnosticBag): void {
+  const en = flatten(set.ui.get('en')!);
+  for (const [lng, res] of set.ui) {
+    if (lng === 'en') continue;
+    for (const [key, value] of flatten(res)) {
+      const baseKey = key.replace(/_(zero|one|two|few|many|other)$/, '_other');
+      const source = en.get(key) ?? en.get(baseKey);
+      if (source === undefined) continue;
+      const want = placeholders(source).split(',').filter((p) => p !== 'count').join(',');
+      const got = placeholders(value).split(',').filter((p) => p !== 'count').join(',');
+      if (want !== got) {
+        const at = locateKey(set, `${lng}/ui`, key);
+        diags.add({ rule: 'placeholder-mismatch', file: `${dir}/${lng}/ui.json`, ...at, message: `"${key}" has placeholders {{${got || '—'}}} but the English text has {{${want || '—'}}}`, expected: `the same placeholders as locales/en/ui.json: ${want ? want.split(',').map((p) => `{{${p}}}`).join(' ') : 'none'}`, hint: 'keep placeholders exactly as in English; translate only the words around them' });
+      }
+    }
+  }
+}
+
+/** Line and column of a dotted key inside a loaded locale file. */
+export function locateKey(set: LocaleSet, file: string, dotted: string): { line?: number; column?: number } {
+  const text = set.texts.get(file);
+  if (!text) return {};
+  const tree = parseTree(text);
+  const node = tree && findNodeAtLocation(tree, dotted.split('.'));
+  if (!node) return {};
+  const p = new LineIndex(text).position(node.parent?.offset ?? node.offset);
+  return { line: p.line, column: p.column };
+}

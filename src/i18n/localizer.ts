@@ -1,0 +1,85 @@
+import i18next, { type i18n as I18n, type TOptions } from 'i18next';
+import type { LocaleSet } from './locales.js';
+
+/** Everything a page needs to speak one language: labels, dates, lists, names, plurals. */
+export interface Localizer {
+  lng: string;
+  dir: 'ltr' | 'rtl';
+  t(key: string, opts?: TOptions): string;
+  /** True when the key exists in this language or its base language, without falling back to English. */
+  hasOwn(key: string): boolean;
+  date(iso: string): string;
+  list(items: string[], type?: 'conjunction' | 'disjunction' | 'unit'): string;
+  country(code: string): string;
+  language(tag: string): string;
+  duration(iso: string): string;
+}
+
+const cache = new WeakMap<LocaleSet, { i18n: I18n; byLng: Map<string, Localizer> }>();
+
+function instance(set: LocaleSet): { i18n: I18n; byLng: Map<string, Localizer> } {
+  let entry = cache.get(set);
+  if (!entry) {
+    const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+    for (const [lng, res] of set.ui) resources[lng] = { ui: res };
+    const i18n = i18next.createInstance();
+    void i18n.init({
+      resources,
+      lng: 'en',
+      fallbackLng: 'en',
+      ns: ['ui'],
+      defaultNS: 'ui',
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    } as Parameters<I18n['init']>[0]);
+    entry = { i18n, byLng: new Map() };
+    cache.set(set, entry);
+  }
+  return entry;
+}
+
+export function localizer(set: LocaleSet, lng: string): Localizer {
+  const { i18n, byLng } = instance(set);
+  const hit = byLng.get(lng);
+  if (hit) return hit;
+  const t = i18n.getFixedT(lng, 'ui');
+  const base = lng.split('-')[0]!;
+  const dates = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' });
+  const regionNames = new Intl.DisplayNames([lng], { type: 'region', fallback: 'code' });
+  const languageNames = new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' });
+  const lists = new Map<string, Intl.ListFormat>();
+  const loc: Localizer = {
+    lng,
+    dir: i18n.dir(lng) === 'rtl' ? 'rtl' : 'ltr',
+    t: (key, opts) => t(key, opts ?? {}) as string,
+    hasOwn: (key) => i18n.exists(key, { lng, fallbackLng: lng === base ? [] : [base] } as TOptions),
+    date: (iso) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? iso : dates.format(d);
+    },
+    list: (items, type = 'conjunction') => {
+      let f = lists.get(type);
+      if (!f) {
+        f = new Intl.ListFormat(lng, { style: 'long', type });
+        lists.set(type, f);
+      }
+      return f.format(items);
+    },
+    country: (code) => regionNames.of(code.split('-')[0]!.toUpperCase()) ?? code,
+    language: (tag) => languageNames.of(tag) ?? tag,
+    duration: (iso) => {
+      const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso);
+      if (!m) return iso;
+      const parts: string[] = [];
+      if (m[1]) parts.push(t('retention.years', { count: Number(m[1]) }) as string);
+      if (m[2]) parts.push(t('retention.months', { count: Number(m[2]) }) as string);
+      if (m[3]) parts.push(t('retention.days', { count: Number(m[3]) * 7 }) as string);
+      if (m[4]) parts.push(t('retention.days', { count: Number(m[4]) }) as string);
+      return loc.list(parts, 'unit');
+    },
+  };
+  byLng.set(lng, loc);
+  return loc;
+}

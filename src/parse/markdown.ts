@@ -1,0 +1,326 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, RootContent, Heading, Table, List, Blockquote } from 'mdast';
+import { parseDocument, LineCounter } from 'yaml';
+import type {
+  Block,
+  MasterDocument,
+  SectionInfo,
+  SourcePosition,
+  Unit,
+  UnitKind,
+} from '../model/document.js';
+import { walkUnits } from '../model/document.js';
+import { DiagnosticBag } from '../model/diagnostics.js';
+import { sha256, unitHash } from '../util/hash.js';
+
+/** The names of generated blocks a `::facts{show=…}` directive may ask for. */
+export const FACTS_BLOCKS = [
+  'controller', 'data-categories', 'sources', 'purposes', 'recipients', 'transfers', 'cookies',
+  'rights', 'retention', 'children', 'security', 'contacts', 'storage',
+] as const;
+
+const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+const HEADING_ATTRS_RE = /\s*\{#([^\s}]*)((?:\s+[a-zA-Z_][\w-]*="[^"]*")*)\s*\}\s*$/;
+
+let processor: ReturnType<typeof makeProcessor> | undefined;
+function makeProcessor() {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+}
+
+interface Chunk {
+  text: string;
+  /** 0-based line number of the chunk's first line in the whole file. */
+  lineOffset: number;
+}
+
+/**
+ * Splits the source before each level-1 or level-2 ATX heading that sits outside code fences and
+ * container directives. Each chunk parses independently, which keeps remark-parse linear on very
+ * large masters (it is super-linear on one big input) and lets parsing stream section by section.
+ */
+export function splitChunks(source: string): Chunk[] {
+  const lines = source.split('\n');
+  const chunks: Chunk[] = [];
+  let fence: string | null = null;
+  let depth = 0;
+  let start = 0;
+  let inFrontMatter = lines[0] === '---';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (inFrontMatter) {
+      if (i > 0 && (line === '---' || line === '...')) inFrontMatter = false;
+      continue;
+    }
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = null;
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      continue;
+    }
+    if (/^ {0,3}:{3,}[a-zA-Z]/.test(line)) depth++;
+    else if (/^ {0,3}:{3,}\s*$/.test(line) && depth > 0) depth--;
+    else if (depth === 0 && i > start && /^ {0,3}#{1,2}(?:[ \t]|$)/.test(line)) {
+      chunks.push({ text: lines.slice(start, i).join('\n'), lineOffset: start });
+      start = i;
+    }
+  }
+  chunks.push({ text: lines.slice(start).join('\n'), lineOffset: start });
+  return chunks;
+}
+
+interface Ctx {
+  file: string;
+  chunk: Chunk;
+  diags: DiagnosticBag;
+  section: string;
+  sections: SectionInfo[];
+  seenIds: Map<string, SourcePosition>;
+  quoteDepth: number;
+}
+
+/** Parses the English master text into blocks and translation units. */
+export function parseMaster(source: string, file: string): MasterDocument {
+  processor ??= makeProcessor();
+  const diags = new DiagnosticBag();
+  const sections: SectionInfo[] = [];
+  const seenIds = new Map<string, SourcePosition>();
+  const blocks: Block[] = [];
+  let frontMatter: Record<string, unknown> = {};
+  const definitions: string[] = [];
+  let section = 'top';
+
+  for (const chunk of splitChunks(source)) {
+    const tree = processor.parse(chunk.text) as Root;
+    const ctx: Ctx = { file, chunk, diags, section, sections, seenIds, quoteDepth: 0 };
+    for (const node of tree.children) {
+      if (node.type === 'yaml') {
+        frontMatter = parseFrontMatter(node.value, file, pos(ctx, node), diags);
+        continue;
+      }
+      if (node.type === 'definition') {
+        definitions.push(slice(ctx, node));
+        continue;
+      }
+      const b = convert(node, ctx);
+      if (b) blocks.push(...b);
+    }
+    section = ctx.section;
+  }
+  diags.throwIfErrors();
+  const units = [...walkUnits(blocks)];
+  const firstH1 = sections.find((s) => s.depth === 1);
+  const title = typeof frontMatter.title === 'string' ? frontMatter.title : firstH1?.heading ?? 'Privacy Policy';
+  return { file, frontMatter, title, blocks, sections, units, definitions: definitions.join('\n'), sourceHash: sha256(source) };
+}
+
+function parseFrontMatter(value: string, file: string, at: SourcePosition, diags: DiagnosticBag): Record<string, unknown> {
+  const lc = new LineCounter();
+  const doc = parseDocument(value, { lineCounter: lc, prettyErrors: false });
+  for (const err of doc.errors) {
+    const p = lc.linePos(err.pos[0]);
+    diags.add({ rule: 'front-matter-syntax', file, line: at.line + p.line, column: p.col, message: `front matter is not valid YAML: ${err.message.split('\n')[0]}`, expected: 'YAML key: value lines between the --- markers', hint: 'fix the YAML syntax at this position' });
+  }
+  if (doc.errors.length) return {};
+  const data = doc.toJS() as unknown;
+  if (data == null) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    diags.add({ rule: 'front-matter-syntax', file, line: at.line + 1, column: 1, message: 'front matter must be a YAML mapping', expected: 'key: value pairs such as `title: Privacy Policy`' });
+    return {};
+  }
+  return data as Record<string, unknown>;
+}
+
+function pos(ctx: Ctx, node: { position?: { start: { line: number; column: number } } }): SourcePosition {
+  const p = node.position?.start ?? { line: 1, column: 1 };
+  return { line: p.line + ctx.chunk.lineOffset, column: p.column };
+}
+
+function slice(ctx: Ctx, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
+  const s = node.position?.start.offset ?? 0;
+  const e = node.position?.end.offset ?? s;
+  return ctx.chunk.text.slice(s, e);
+}
+
+/** The inline source of a run of children, with blockquote markers and indentation of continuation lines removed. */
+function inlineSource(ctx: Ctx, children: RootContent[] | { position?: { start: { offset?: number }; end: { offset?: number } } }[]): string {
+  if (children.length === 0) return '';
+  const first = children[0]!;
+  const last = children[children.length - 1]!;
+  const s = first.position?.start.offset ?? 0;
+  const e = last.position?.end.offset ?? s;
+  const raw = ctx.chunk.text.slice(s, e);
+  if (!raw.includes('\n')) return raw;
+  const quote = ctx.quoteDepth;
+  return raw
+    .split('\n')
+    .map((l, i) => {
+      if (i === 0) return l;
+      let rest = l.replace(/^[ \t]*/, '');
+      for (let q = 0; q < quote && rest.startsWith('>'); q++) rest = rest.slice(1).replace(/^[ \t]?/, '').replace(/^[ \t]*/, '');
+      return rest;
+    })
+    .join('\n');
+}
+
+function makeUnit(ctx: Ctx, kind: UnitKind, text: string, at: SourcePosition): Unit {
+  return { id: '', hash: unitHash(text), kind, text, section: ctx.section, position: at };
+}
+
+function convert(node: RootContent, ctx: Ctx): Block[] | undefined {
+  switch (node.type) {
+    case 'heading':
+      return [heading(node, ctx)];
+    case 'paragraph':
+      return [{ type: 'paragraph', unit: makeUnit(ctx, 'paragraph', inlineSource(ctx, node.children), pos(ctx, node)) }];
+    case 'list':
+      return [list(node, ctx)];
+    case 'table':
+      return [table(node, ctx)];
+    case 'blockquote':
+      return [blockquote(node, ctx)];
+    case 'code':
+      return [{ type: 'code', lang: node.lang ?? '', value: node.value }];
+    case 'thematicBreak':
+      return [{ type: 'thematicBreak' }];
+    case 'html': {
+      // Raw HTML is never rendered as markup: keep it as text so it shows, escaped, and can be translated.
+      return [{ type: 'paragraph', unit: makeUnit(ctx, 'paragraph', slice(ctx, node), pos(ctx, node)) }];
+    }
+    case 'containerDirective':
+      return [container(node, ctx)];
+    case 'leafDirective':
+      return [leaf(node, ctx)];
+    case 'definition':
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function heading(node: Heading, ctx: Ctx): Block {
+  const at = pos(ctx, node);
+  let text = inlineSource(ctx, node.children);
+  let id = '';
+  const attrs: Record<string, string> = {};
+  const m = HEADING_ATTRS_RE.exec(text);
+  if (m) {
+    text = text.slice(0, m.index);
+    id = m[1]!;
+    for (const a of m[2]!.matchAll(/([a-zA-Z_][\w-]*)="([^"]*)"/g)) attrs[a[1]!] = a[2]!;
+    if (!ID_RE.test(id)) {
+      ctx.diags.add({ rule: 'bad-section-id', file: ctx.file, line: at.line, column: at.column, message: `section id "${id}" is not valid`, expected: 'lower-case letters, digits and hyphens, starting with a letter or digit, e.g. {#cookies}', hint: 'rename the id in the heading' });
+    }
+  } else {
+    id = slugify(text) || `section-${at.line}`;
+  }
+  const prev = ctx.seenIds.get(id);
+  if (prev) {
+    ctx.diags.add({ rule: 'duplicate-section-id', file: ctx.file, line: at.line, column: at.column, message: `section id "${id}" is already used by the heading at line ${prev.line}`, expected: 'a unique id for every heading', hint: `give this heading its own id, e.g. {#${id}-2}` });
+  } else ctx.seenIds.set(id, at);
+  ctx.section = id;
+  ctx.sections.push({ id, depth: node.depth, heading: text, attrs, position: at });
+  return { type: 'heading', depth: node.depth, id, attrs, unit: makeUnit(ctx, 'heading', text, at) };
+}
+
+function list(node: List, ctx: Ctx): Block {
+  const items: Block[][] = [];
+  for (const item of node.children) {
+    const blocks: Block[] = [];
+    for (const child of item.children) {
+      const b = convert(child as RootContent, ctx);
+      if (b) blocks.push(...b);
+    }
+    items.push(blocks);
+  }
+  return { type: 'list', ordered: node.ordered ?? false, start: node.start ?? 1, items };
+}
+
+function table(node: Table, ctx: Ctx): Block {
+  const rows = node.children.map((row) =>
+    row.children.map((cell) => makeUnit(ctx, 'cell', inlineSource(ctx, cell.children as RootContent[]).trim(), pos(ctx, cell))),
+  );
+  return { type: 'table', align: (node.align ?? []).map((a) => a ?? null), header: rows[0] ?? [], rows: rows.slice(1) };
+}
+
+function blockquote(node: Blockquote, ctx: Ctx): Block {
+  ctx.quoteDepth++;
+  const blocks: Block[] = [];
+  for (const child of node.children) {
+    const b = convert(child as RootContent, ctx);
+    if (b) blocks.push(...b);
+  }
+  ctx.quoteDepth--;
+  return { type: 'blockquote', blocks };
+}
+
+type DirectiveNode = Extract<RootContent, { type: 'containerDirective' | 'leafDirective' }>;
+
+function attrsOf(node: DirectiveNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(node.attributes ?? {})) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+function container(node: DirectiveNode, ctx: Ctx): Block {
+  const at = pos(ctx, node);
+  const attrs = attrsOf(node);
+  const raw = slice(ctx, node);
+  const lastLine = raw.slice(raw.lastIndexOf('\n') + 1);
+  if (!/^\s*:{3,}\s*$/.test(lastLine) || !raw.includes('\n')) {
+    ctx.diags.add({ rule: 'unterminated-block', file: ctx.file, line: at.line, column: at.column, message: `the :::${node.name} block opened here is never closed`, expected: 'a line with ::: alone to close the block', hint: 'add ::: on its own line where the regional block ends' });
+  }
+  if (node.name !== 'only' && node.name !== 'except') {
+    ctx.diags.add({ rule: 'unknown-directive', file: ctx.file, line: at.line, column: at.column, message: `unknown block directive :::${node.name}`, expected: ':::only{regions="…" jurisdictions="…"} or :::except{…}', hint: 'use :::only or :::except, or remove the directive' });
+  }
+  const regions = splitList(attrs.regions);
+  const jurisdictions = splitList(attrs.jurisdictions);
+  for (const k of Object.keys(attrs)) {
+    if (k !== 'regions' && k !== 'jurisdictions') {
+      ctx.diags.add({ rule: 'unknown-attribute', file: ctx.file, line: at.line, column: at.column, message: `unknown attribute "${k}" on :::${node.name}`, expected: 'regions="…" and/or jurisdictions="…"' });
+    }
+  }
+  if (regions.length === 0 && jurisdictions.length === 0) {
+    ctx.diags.add({ rule: 'empty-condition', file: ctx.file, line: at.line, column: at.column, message: `:::${node.name} names no region or jurisdiction`, expected: 'regions="de fr" or jurisdictions="eu gb"', hint: 'add the attribute in braces after the name: :::only{jurisdictions="eu"}' });
+  }
+  const blocks: Block[] = [];
+  for (const child of node.children) {
+    if (child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) continue;
+    const b = convert(child as RootContent, ctx);
+    if (b) blocks.push(...b);
+  }
+  return { type: 'conditional', mode: node.name === 'except' ? 'except' : 'only', regions, jurisdictions, blocks, position: at };
+}
+
+function leaf(node: DirectiveNode, ctx: Ctx): Block {
+  const at = pos(ctx, node);
+  const attrs = attrsOf(node);
+  if (node.name !== 'facts') {
+    ctx.diags.add({ rule: 'unknown-directive', file: ctx.file, line: at.line, column: at.column, message: `unknown directive ::${node.name}`, expected: `::facts{show="…"} with one of: ${FACTS_BLOCKS.join(', ')}`, hint: 'use ::facts or remove the line' });
+  }
+  const show = attrs.show ?? '';
+  if (node.name === 'facts' && !(FACTS_BLOCKS as readonly string[]).includes(show)) {
+    ctx.diags.add({ rule: 'unknown-facts-block', file: ctx.file, line: at.line, column: at.column, message: show ? `unknown generated block ::facts{show="${show}"}` : '::facts needs a show="…" attribute', expected: `show= one of: ${FACTS_BLOCKS.join(', ')}` });
+  }
+  return { type: 'facts', show, attrs, position: at };
+}
+
+function splitList(v: string | undefined): string[] {
+  return v ? v.split(/[\s,]+/).filter(Boolean) : [];
+}
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\{\{[^}]*\}\}/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,126 @@
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { DiagnosticError } from '../model/diagnostics.js';
+import type { MasterDocument, Unit } from '../model/document.js';
+import { LineIndex } from '../util/lines.js';
+
+/** `policy/<doc>.units.json`: the stable id of every translatable unit of the master. */
+export interface UnitLockFile {
+  version: 1;
+  /** The next id number; ids are never reused, even for deleted units. */
+  next: number;
+  units: Record<string, { hash: string; section: string; text: string }>;
+}
+
+export interface UnitLock {
+  file: string;
+  data: UnitLockFile;
+  /** True when ids were added or units removed since the lock was read. */
+  changed: boolean;
+  added: number;
+  removed: number;
+  serialize(): string;
+}
+
+const SIMILAR_IN_SECTION = 0.5;
+const SIMILAR_ACROSS = 0.7;
+
+function words(text: string): Set<string> {
+  const seg = new Intl.Segmenter('en', { granularity: 'word' });
+  const out = new Set<string>();
+  for (const s of seg.segment(text.toLowerCase())) if (s.isWordLike) out.add(s.segment);
+  return out;
+}
+
+/** Dice coefficient of the two texts' word sets: 1 for the same words, 0 for none in common. */
+export function similarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.size === 0 && wb.size === 0) return 1;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return (2 * common) / (wa.size + wb.size);
+}
+
+export function parseUnitLock(text: string | undefined, file: string): UnitLockFile {
+  if (text === undefined || text.trim() === '') return { version: 1, next: 1, units: {} };
+  const errors: ParseError[] = [];
+  const data = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false }) as UnitLockFile;
+  if (errors.length || !data || typeof data !== 'object' || typeof data.units !== 'object' || typeof data.next !== 'number') {
+    const p = new LineIndex(text).position(errors[0]?.offset ?? 0);
+    throw new DiagnosticError([{ severity: 'error', rule: 'units-lock-syntax', file, line: p.line, column: p.column, message: `${file} is not a valid unit-id lock`, expected: 'the JSON written by noticekit ({"version":1,"next":N,"units":{…}})', hint: `restore it from version control (git checkout -- ${file}); deleting it gives every unit a new id and marks translations for review` }]);
+  }
+  return data;
+}
+
+/**
+ * Gives every unit of the master a stable id: the id of the old unit with the same text (same
+ * section first), else of the most similar old unit in the same section, else of a very similar
+ * one in another section (a move), else a new id that was never used before.
+ */
+export function assignUnitIds(master: MasterDocument, lockText: string | undefined, file: string): UnitLock {
+  const old = parseUnitLock(lockText, file);
+  const free = new Map(Object.entries(old.units));
+  const byHash = new Map<string, string[]>();
+  for (const [id, u] of free) {
+    const list = byHash.get(u.hash) ?? [];
+    list.push(id);
+    byHash.set(u.hash, list);
+  }
+  const take = (id: string) => {
+    free.delete(id);
+  };
+  const pending: Unit[] = [];
+  // 1. exact text, preferring the same section
+  for (const u of master.units) {
+    const candidates = (byHash.get(u.hash) ?? []).filter((id) => free.has(id));
+    const pick = candidates.find((id) => old.units[id]!.section === u.section) ?? candidates[0];
+    if (pick) {
+      u.id = pick;
+      take(pick);
+    } else pending.push(u);
+  }
+  // 2. similar text in the same section, then 3. across sections
+  for (const [threshold, sameSection] of [[SIMILAR_IN_SECTION, true], [SIMILAR_ACROSS, false]] as const) {
+    for (const u of pending) {
+      if (u.id) continue;
+      let best: string | undefined;
+      let bestScore: number = threshold;
+      for (const [id, o] of free) {
+        if (sameSection && o.section !== u.section) continue;
+        const s = similarity(u.text, o.text);
+        if (s >= bestScore) {
+          bestScore = s;
+          best = id;
+        }
+      }
+      if (best) {
+        u.id = best;
+        take(best);
+      }
+    }
+  }
+  let next = old.next;
+  let added = 0;
+  for (const u of master.units) {
+    if (!u.id) {
+      u.id = `u${String(next++).padStart(4, '0')}`;
+      added++;
+    }
+  }
+  const units: UnitLockFile['units'] = {};
+  let changed = added > 0 || free.size > 0;
+  for (const u of master.units) {
+    const prev = old.units[u.id];
+    if (!prev || prev.hash !== u.hash || prev.section !== u.section) changed = true;
+    units[u.id] = { hash: u.hash, section: u.section, text: u.text };
+  }
+  const data: UnitLockFile = { version: 1, next, units };
+  return {
+    file,
+    data,
+    changed,
+    added,
+    removed: free.size,
+    serialize: () => `${JSON.stringify(data, null, 2)}\n`,
+  };
+}

@@ -1,0 +1,60 @@
+import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
+import { DiagnosticBag } from '../model/diagnostics.js';
+
+export type YamlPath = (string | number)[];
+
+/** A parsed YAML file that can say where any value inside it stands. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** 1-based line and column of the value at `path` (or of the nearest enclosing value). */
+  locate(path: YamlPath, key?: boolean): { line: number; column: number };
+}
+
+/** Parses YAML, adding a diagnostic with line and column for every syntax error. */
+export function parseYamlSource(text: string, file: string, diags: DiagnosticBag): YamlSource | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  for (const err of [...doc.errors]) {
+    const p = lineCounter.linePos(err.pos[0]);
+    const first = err.message.split('\n')[0] ?? err.message;
+    diags.add({
+      rule: 'yaml-syntax',
+      file,
+      line: p.line,
+      column: p.col,
+      message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+.*$/, '')}`,
+      expected: err.code === 'DUPLICATE_KEY' ? 'each key once in a mapping' : 'valid YAML (consistent indentation, quoted strings containing ": " or "#")',
+      hint: err.code === 'DUPLICATE_KEY' ? 'remove or rename the repeated key' : 'fix the YAML at this position; an editor with the JSON Schema from `noticekit schema` shows such errors as you type',
+    });
+  }
+  if (doc.errors.length) return undefined;
+  return { file, data: doc.toJS({ maxAliasCount: 100 }), locate: (path, key) => locate(doc, lineCounter, path, key) };
+}
+
+function locate(doc: Document, lc: LineCounter, path: YamlPath, key = false): { line: number; column: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const sub = path.slice(0, n);
+    if (key && n === path.length && n > 0) {
+      const parent = sub.length > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
+      const pair = findPair(parent, sub[sub.length - 1]!);
+      if (pair) {
+        const p = lc.linePos(pair);
+        return { line: p.line, column: p.col };
+      }
+    }
+    const node = n === 0 ? doc.contents : doc.getIn(sub, true);
+    if (isNode(node) && node.range) {
+      const p = lc.linePos(node.range[0]);
+      return { line: p.line, column: p.col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+function findPair(parent: unknown, k: string | number): number | undefined {
+  const items = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined)?.items;
+  if (!items) return undefined;
+  for (const it of items) if (it?.key && it.key.value === k && it.key.range) return it.key.range[0];
+  return undefined;
+}

@@ -1,0 +1,130 @@
+import Handlebars from 'handlebars';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DiagnosticBag, isDiagnosticError } from '../model/diagnostics.js';
+import { readTextFile } from '../util/read-text.js';
+
+/** The templates shipped with noticekit; a project overrides any of them by a file of the same name. */
+export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export type Template = (context: unknown) => string;
+
+export interface TemplateStore {
+  /** Renders `name` (a path under templates/, e.g. `notice.md.hbs`). */
+  render(name: string, context: unknown): string;
+  has(name: string): boolean;
+  /** Where each template came from (project or package), for build manifests. */
+  origin(name: string): string;
+  /** Content hash inputs: name → source text. */
+  sources: Map<string, string>;
+}
+
+function listTemplates(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) out.push(...listTemplates(join(dir, e.name), `${prefix}${e.name}/`));
+    else if (e.name.endsWith('.hbs')) out.push(`${prefix}${e.name}`);
+  }
+  return out;
+}
+
+interface HbsAstNode {
+  type: string;
+  name?: { type: string; original?: string; value?: string };
+  loc?: { start: { line: number; column: number } };
+  [k: string]: unknown;
+}
+
+function* walk(node: unknown): Generator<HbsAstNode> {
+  if (!node || typeof node !== 'object') return;
+  const n = node as HbsAstNode;
+  if (typeof n.type === 'string') yield n;
+  for (const v of Object.values(n)) {
+    if (Array.isArray(v)) for (const c of v) yield* walk(c);
+    else if (v && typeof v === 'object' && 'type' in (v as object)) yield* walk(v);
+  }
+}
+
+/**
+ * Loads and compiles every template once. Markdown templates (`*.md.hbs`) are compiled without
+ * HTML escaping (their values are escaped for Markdown by the code that builds the context, and all
+ * Markdown passes the sanitizer on its way to HTML); HTML templates escape by default.
+ * Prototype access stays disabled (Handlebars' default), and no helper reads files or the environment.
+ */
+export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers: Record<string, Handlebars.HelperDelegate> = {}): TemplateStore {
+  const hb = Handlebars.create();
+  const dirs = [join(projectRoot, 'templates'), PACKAGE_TEMPLATES];
+  const files = new Map<string, { path: string; rel: string }>();
+  for (const dir of [...dirs].reverse()) {
+    for (const name of listTemplates(dir)) {
+      const path = join(dir, name);
+      const rel = dir === PACKAGE_TEMPLATES && !path.startsWith(projectRoot) ? `(noticekit)/templates/${name}` : relative(projectRoot, path);
+      files.set(name, { path, rel });
+    }
+  }
+  const sources = new Map<string, string>();
+  for (const [name, f] of files) {
+    try {
+      sources.set(name, readTextFile(f.path, f.rel)!);
+    } catch (e) {
+      if (!isDiagnosticError(e)) throw e;
+      for (const d of e.diagnostics) diags.add(d);
+    }
+  }
+  for (const [k, v] of Object.entries(helpers)) hb.registerHelper(k, v);
+  // partials: every template under partials/ by its base name
+  const partialNames = new Set<string>();
+  for (const name of sources.keys()) if (name.startsWith('partials/')) partialNames.add(name.slice(9).replace(/\.(md|html)?\.?hbs$/, '').replace(/\.$/, ''));
+  const compiled = new Map<string, Template>();
+  const asts = new Map<string, unknown>();
+  for (const [name, src] of sources) {
+    const rel = files.get(name)!.rel;
+    try {
+      asts.set(name, hb.parse(src));
+    } catch (e) {
+      const err = e as Error & { lineNumber?: number; column?: number; hash?: { loc?: { first_line: number; first_column: number } } };
+      const line = err.lineNumber ?? err.hash?.loc?.first_line ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? 1);
+      const column = (err.column ?? err.hash?.loc?.first_column ?? 0) + 1;
+      const detail = err.message.split('\n').filter((l) => l.trim() && !/^-*\^$/.test(l.trim())).slice(-1)[0] ?? err.message;
+      diags.add({ rule: 'template-syntax', file: rel, line, column, message: `template syntax error: ${detail.replace(/^Parse error on line \d+:\s*/, '')}`, expected: 'balanced Handlebars tags such as {{#if x}}…{{/if}} and {{name}}', hint: 'fix the tag at this position' });
+    }
+  }
+  for (const [name, ast] of asts) {
+    const rel = files.get(name)!.rel;
+    for (const n of walk(ast)) {
+      if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression') {
+        const pname = n.name.original ?? '';
+        if (!partialNames.has(pname)) {
+          diags.add({ rule: 'unknown-partial', file: rel, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1, message: `template uses unknown partial {{> ${pname}}}`, expected: `a partial in templates/partials/: ${[...partialNames].sort().join(', ') || '(none)'}`, hint: `create templates/partials/${pname}.hbs or fix the name` });
+        }
+      }
+    }
+  }
+  if (diags.hasErrors) return emptyStore(sources);
+  for (const [name, src] of sources) {
+    if (name.startsWith('partials/')) hb.registerPartial(name.slice(9).replace(/\.(md\.|html\.)?hbs$/, ''), src);
+  }
+  const compile = (name: string): Template => {
+    let t = compiled.get(name);
+    if (!t) {
+      const src = sources.get(name);
+      if (src === undefined) throw new Error(`template ${name} not found`);
+      const fn = hb.compile(src, { noEscape: name.endsWith('.md.hbs'), strict: false });
+      t = (ctx) => fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      compiled.set(name, t);
+    }
+    return t;
+  };
+  return {
+    render: (name, ctx) => compile(name)(ctx),
+    has: (name) => sources.has(name),
+    origin: (name) => files.get(name)?.rel ?? '',
+    sources,
+  };
+}
+
+function emptyStore(sources: Map<string, string>): TemplateStore {
+  return { render: () => '', has: () => false, origin: () => '', sources };
+}

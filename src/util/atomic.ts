@@ -1,0 +1,86 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve, basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Writes one file atomically: a temporary sibling, fsync, then rename over the target. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    const fd = openSync(tmp, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Replaces a whole folder with new content, atomically as seen by readers: everything is written
+ * into a temporary sibling first; only when all of it is written does the folder swap in. A failure
+ * or a kill before the swap leaves the previous folder untouched (and a stray temporary sibling,
+ * removed by the next run).
+ */
+export function replaceDirAtomic(dir: string, files: Map<string, string | Uint8Array>, hooks: { beforeSwap?: () => void } = {}): void {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  cleanStale(parent, basename(target));
+  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(tmp);
+  try {
+    const made = new Set<string>();
+    for (const [rel, data] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const p = join(tmp, rel);
+      const d = dirname(p);
+      if (!made.has(d)) {
+        mkdirSync(d, { recursive: true });
+        made.add(d);
+      }
+      writeFileSync(p, data);
+    }
+    hooks.beforeSwap?.();
+    const old = join(parent, `.${basename(target)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const had = existsSync(target);
+    if (had) renameSync(target, old);
+    try {
+      renameSync(tmp, target);
+    } catch (e) {
+      if (had) renameSync(old, target);
+      throw e;
+    }
+    if (had) rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Removes temporary siblings left by a killed run whose process is gone. */
+function cleanStale(parent: string, name: string): void {
+  const re = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`);
+  for (const e of readdirSync(parent)) {
+    const m = re.exec(e);
+    if (!m) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || alive(pid)) continue;
+    // killed between the two renames of a swap: the previous folder is restored, not lost
+    if (m[1] === 'old' && !existsSync(join(parent, name))) renameSync(join(parent, e), join(parent, name));
+    else rmSync(join(parent, e), { recursive: true, force: true });
+  }
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
