@@ -50,10 +50,20 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
   const regionNames = new Intl.DisplayNames([lng], { type: 'region', fallback: 'code' });
   const languageNames = new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' });
   const lists = new Map<string, Intl.ListFormat>();
+  const memo = new Map<string, string>();
+  const countries = new Map<string, string>();
   const loc: Localizer = {
     lng,
     dir: i18n.dir(lng) === 'rtl' ? 'rtl' : 'ltr',
-    t: (key, opts) => t(key, opts ?? {}) as string,
+    t: (key, opts) => {
+      const k = opts ? `${key}\u0000${JSON.stringify(opts)}` : key;
+      let v = memo.get(k);
+      if (v === undefined) {
+        v = t(key, opts ?? {}) as string;
+        memo.set(k, v);
+      }
+      return v;
+    },
     hasOwn: (key) => i18n.exists(key, { lng, fallbackLng: lng === base ? [] : [base] } as TOptions),
     date: (iso) => {
       const d = new Date(`${iso}T00:00:00Z`);
@@ -67,7 +77,14 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
       }
       return f.format(items);
     },
-    country: (code) => regionNames.of(code.split('-')[0]!.toUpperCase()) ?? code,
+    country: (code) => {
+      let v = countries.get(code);
+      if (v === undefined) {
+        v = regionNames.of(code.split('-')[0]!.toUpperCase()) ?? code;
+        countries.set(code, v);
+      }
+      return v;
+    },
     language: (tag) => languageNames.of(tag) ?? tag,
     duration: (iso) => {
       const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso);

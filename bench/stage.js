@@ -1,0 +1,40 @@
+// One in-process measurement, run in its own child process so peak memory is its own.
+// Usage: node bench/stage.js <stage> <runs> [args…]; prints {"times":[ms…],"maxRssMB":n} as JSON.
+import { generateMaster } from './generate.js';
+
+const [stage, runsArg, ...args] = process.argv.slice(2);
+const runs = Number(runsArg ?? 3);
+
+async function setup() {
+  switch (stage) {
+    case 'parse-master': {
+      const { parseMaster } = await import('../dist/parse/markdown.js');
+      const text = generateMaster(Number(args[0]), 7);
+      return () => parseMaster(text, 'bench.md');
+    }
+    case 'parse-remark-whole': {
+      const { unified } = await import('unified');
+      const remarkParse = (await import('remark-parse')).default;
+      const remarkGfm = (await import('remark-gfm')).default;
+      const remarkDirective = (await import('remark-directive')).default;
+      const text = generateMaster(Number(args[0]), 7);
+      const p = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+      return () => p.parse(text);
+    }
+    default: {
+      const extra = await import('./stages.js').catch(() => ({}));
+      if (extra.stages?.[stage]) return extra.stages[stage](args);
+      throw new Error(`unknown stage ${stage}`);
+    }
+  }
+}
+
+const fn = await setup();
+await fn(); // warm-up
+const times = [];
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  await fn();
+  times.push(performance.now() - t);
+}
+process.stdout.write(JSON.stringify({ times, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
