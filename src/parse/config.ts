@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DiagnosticBag } from '../model/diagnostics.js';
-import { ConfigSchema, type Config } from '../model/schema.js';
+import type { Config } from '../model/schema.js';
 import { readTextFile } from '../util/read-text.js';
 import { parseYamlSource } from './yaml-source.js';
 import { validateSchema } from './validate.js';
@@ -25,7 +25,7 @@ export function loadConfig(root: string, diags: DiagnosticBag): ResolvedConfig {
     const text = readTextFile(join(root, CONFIG_FILE), CONFIG_FILE, { optional: true });
     if (text !== undefined && text.trim() !== '') {
       const src = parseYamlSource(text, CONFIG_FILE, diags);
-      if (src && validateSchema(ConfigSchema, src, diags, CONFIG_FILE)) data = (src.data ?? {}) as Config;
+      if (src && validateSchema('config', src, diags, CONFIG_FILE)) data = (src.data ?? {}) as Config;
     }
   } catch (e) {
     if (!isDiagnosticError(e)) throw e;

@@ -1,7 +1,7 @@
 import { join, resolve as resolvePath } from 'node:path';
 import { DiagnosticBag, isDiagnosticError } from '../model/diagnostics.js';
 import type { MasterDocument } from '../model/document.js';
-import { FactsSchema, RegionsSchema, type Facts, type Region } from '../model/schema.js';
+import type { Facts, Region } from '../model/schema.js';
 import { readTextFile } from '../util/read-text.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { validateSchema } from './validate.js';
@@ -68,8 +68,8 @@ export function loadProject(rootDir: string, opts: LoadOptions = {}): Project {
 
   const factsSrc = loadYaml(`policy/${doc}.facts.yaml`, read, diags);
   const regionsSrc = loadYaml('policy/regions.yaml', read, diags);
-  const factsOk = factsSrc ? validateSchema(FactsSchema, factsSrc, diags, `policy/${doc}.facts.yaml`) : false;
-  const regionsOk = regionsSrc ? validateSchema(RegionsSchema, regionsSrc, diags, 'policy/regions.yaml') : false;
+  const factsOk = factsSrc ? validateSchema('facts', factsSrc, diags, `policy/${doc}.facts.yaml`) : false;
+  const regionsOk = regionsSrc ? validateSchema('regions', regionsSrc, diags, 'policy/regions.yaml') : false;
   const locales = loadLocales(root, 'locales', diags);
   const jurisdictions = loadJurisdictions();
 

@@ -1,19 +1,40 @@
-import AjvModule, { type ErrorObject } from 'ajv';
-import type { TSchema } from '@sinclair/typebox';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { YamlSource } from './yaml-source.js';
 
-const Ajv = AjvModule.default ?? AjvModule;
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const compiled = new WeakMap<TSchema, ReturnType<typeof ajv.compile>>();
+export type SchemaName = 'facts' | 'regions' | 'config';
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** JSON Schemas of the project files, generated from src/model/schema.ts by `npm run schemas`. */
+export const SCHEMAS_FILE = new URL('../../src/model/schemas.json', import.meta.url);
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true };
+
+let validators: Record<SchemaName, Validate> | undefined;
+
+/**
+ * The validators: precompiled by `npm run build` (scripts/compile-validators.mjs writes Ajv's
+ * standalone code to dist/model/validators.cjs, so a CLI run neither loads Ajv nor compiles the
+ * schemas); compiled on first use when running from source (tests).
+ */
+function getValidators(): Record<SchemaName, Validate> {
+  if (validators) return validators;
+  const require = createRequire(import.meta.url);
+  try {
+    validators = require('../model/validators.cjs') as Record<SchemaName, Validate>;
+  } catch {
+    const Ajv = (require('ajv') as { default: new (o: object) => { compile(s: unknown): Validate } }).default;
+    const schemas = JSON.parse(readFileSync(SCHEMAS_FILE, 'utf8')) as Record<SchemaName, unknown>;
+    const ajv = new Ajv(AJV_OPTIONS);
+    validators = { facts: ajv.compile(schemas.facts), regions: ajv.compile(schemas.regions), config: ajv.compile(schemas.config) };
+  }
+  return validators;
+}
 
 /** Validates parsed YAML against a schema; each problem becomes a diagnostic at the offending value. */
-export function validateSchema(schema: TSchema, src: YamlSource, diags: DiagnosticBag, what: string): boolean {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
+export function validateSchema(name: SchemaName, src: YamlSource, diags: DiagnosticBag, what: string): boolean {
+  const validate = getValidators()[name];
   if (validate(src.data)) return true;
   const errors = (validate.errors ?? []) as ErrorObject[];
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));

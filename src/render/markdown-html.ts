@@ -29,7 +29,8 @@ const cache = new Map<string, HtmlPiece>();
  * their href, event handlers and ids are removed. Placeholders become tokens that `fillHtml`
  * replaces with escaped values, so one conversion serves every region.
  */
-export function markdownToHtml(md: string, opts: { inline?: boolean; definitions?: string } = {}): HtmlPiece {
+export function markdownToHtml(md: string, opts: { inline?: boolean; definitions?: string; noFastPath?: boolean } = {}): HtmlPiece {
+  if (!opts.noFastPath && PLAIN_RE.test(md) && !/^\s*\d+[.)]/.test(md)) return plain(md, opts.inline ?? false);
   const key = `${opts.inline ? 'i' : 'b'}\u0000${md}\u0000${opts.definitions ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -52,8 +53,77 @@ export function markdownToHtml(md: string, opts: { inline?: boolean; definitions
   return piece;
 }
 
+/**
+ * Text with none of these characters has no inline Markdown syntax at all (no emphasis, code,
+ * links, autolinks, HTML, entities, escapes, strikethrough or line breaks), so CommonMark renders it
+ * as the same text, HTML-escaped. Most legal prose takes this path and skips the parser.
+ */
+const PLAIN_RE = /^[^*_`[\]<>&\\~!:@\n\r#|=+-]*$/;
+
+function plain(md: string, inline: boolean): HtmlPiece {
+  const keys: string[] = [];
+  const text = md.trim().replace(PLACEHOLDER_RE, (_, k: string) => {
+    keys.push(k);
+    return TOKEN(keys.length - 1);
+  });
+  // no < > & in the text: HTML needs no escaping (hast-util-to-html leaves quotes in text alone)
+  const html = text;
+  return { html: inline ? html : `<p>${html}</p>`, keys };
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const TABLE_DELIM_RE = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+function splitRow(line: string): string[] {
+  let s = line.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\' && s[i + 1] === '|') {
+      cur += '\\|';
+      i++;
+    } else if (c === '|') {
+      cells.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  cells.push(cur.trim());
+  return cells;
+}
+
+/**
+ * Block Markdown to HTML where blocks that are GFM tables (every line starts with `|`) are
+ * converted cell by cell: generated fact tables differ per region and language, but their cells
+ * repeat, so each cell is converted once. Other blocks go through the full parser.
+ */
+export function blocksToHtml(md: string): string {
+  const out: string[] = [];
+  for (const block of md.split(/\n{2,}/)) {
+    const lines = block.split('\n');
+    if (lines.length >= 2 && lines.every((l) => l.startsWith('|')) && TABLE_DELIM_RE.test(lines[1]!)) {
+      const align = splitRow(lines[1]!).map((d) => (d.startsWith(':') && d.endsWith(':') ? 'center' : d.endsWith(':') ? 'right' : d.startsWith(':') ? 'left' : ''));
+      const head = splitRow(lines[0]!);
+      if (head.length === align.length) {
+        const cell = (tag: string, text: string, i: number) => `<${tag}${align[i] ? ` align="${align[i]}"` : ''}>${markdownToHtml(text, { inline: true }).html}</${tag}>`;
+        const rows = lines.slice(2).map((l) => {
+          const cells = splitRow(l).slice(0, head.length);
+          while (cells.length < head.length) cells.push('');
+          return `<tr>\n${cells.map((c, i) => cell('td', c, i)).join('\n')}\n</tr>`;
+        });
+        out.push(`<table>\n<thead>\n<tr>\n${head.map((c, i) => cell('th', c, i)).join('\n')}\n</tr>\n</thead>${rows.length ? `\n<tbody>\n${rows.join('\n')}\n</tbody>` : ''}\n</table>`);
+        continue;
+      }
+    }
+    const html = markdownToHtml(block).html;
+    if (html) out.push(html);
+  }
+  return out.join('\n');
 }
 
 /** Fills placeholder tokens with HTML-escaped values. */

@@ -4,7 +4,7 @@ import type { ResolvedRegion } from '../resolve/resolve.js';
 import type { Localizer } from '../i18n/localizer.js';
 import type { TemplateStore } from './templates.js';
 import { factsContext } from './facts-context.js';
-import { markdownToHtml, fillHtml, escapeHtml, escapeMarkdown } from './markdown-html.js';
+import { markdownToHtml, fillHtml, escapeHtml, escapeMarkdown, blocksToHtml } from './markdown-html.js';
 import { fillPlaceholders } from '../resolve/placeholders.js';
 import { placeholderValues } from '../resolve/values.js';
 import { translationFor } from '../i18n/translations.js';
@@ -45,6 +45,16 @@ export function renderNotice(project: Project, r: ResolvedRegion, l: Localizer, 
   const defs = project.master.definitions;
   const inline = (t: Text) => fillHtml(markdownToHtml(t.text, { inline: true, definitions: defs }), values);
   const mdText = (t: Text) => fillPlaceholders(t.text, values, escapeMarkdown);
+
+  const factsCache = new Map<Block, string>();
+  const factsMd = (b: Block & { type: 'facts' }): string => {
+    let md = factsCache.get(b);
+    if (md === undefined) {
+      md = store.render(`facts/${b.show}.md.hbs`, factsContext(b.show, r, l)).trim();
+      factsCache.set(b, md);
+    }
+    return md;
+  };
 
   // group blocks into sections: a heading and what follows it up to the next heading
   const groups: Block[][] = [];
@@ -118,7 +128,7 @@ export function renderNotice(project: Project, r: ResolvedRegion, l: Localizer, 
       case 'thematicBreak':
         return '***';
       case 'facts':
-        return store.render(`facts/${b.show}.md.hbs`, factsContext(b.show, r, l)).trim();
+        return factsMd(b);
       case 'conditional':
         return b.blocks.map((x) => blockMd(x)).join('\n\n');
     }
@@ -151,8 +161,7 @@ export function renderNotice(project: Project, r: ResolvedRegion, l: Localizer, 
       case 'thematicBreak':
         return '<hr>';
       case 'facts': {
-        const md = store.render(`facts/${b.show}.md.hbs`, factsContext(b.show, r, l)).trim();
-        const html = markdownToHtml(md).html.replace(/<table>/g, '<div class="nk-table"><table>').replace(/<\/table>/g, '</table></div>');
+        const html = blocksToHtml(factsMd(b)).replace(/<table>/g, '<div class="nk-table"><table>').replace(/<\/table>/g, '</table></div>');
         return `<div class="nk-facts nk-facts-${escapeHtml(b.show)}">\n${html}\n</div>`;
       }
       case 'conditional':

@@ -4,7 +4,7 @@ import type { Localizer } from '../i18n/localizer.js';
 import { localizer } from '../i18n/localizer.js';
 import type { TemplateStore } from './templates.js';
 import type { RenderedNotice } from './notice.js';
-import { CONTINENTS } from '../model/schema.js';
+import { CONTINENTS } from '../model/enums.js';
 
 /** Folder of a page inside the output: `de/de/`, `ca/fr-ca/`. */
 export function pagePath(region: string, lng: string): string {
