@@ -42,6 +42,32 @@ export const COMMANDS: Record<string, CommandSpec> = {
     ].join('\n'),
     load: () => import('./commands/build.js'),
   },
+  check: {
+    summary: 'check that every regional notice contains what its law requires',
+    usage: 'noticekit check [--regions a,b] [--format text|json|markdown] [-C DIR]',
+    options: { ...common, regions: { type: 'string' }, format: { type: 'string', short: 'f' } },
+    help: [
+      '  --regions a,b    only these region ids (default: all in policy/regions.yaml)',
+      '  --format F       text (default), json (versioned report, schemaVersion 1) or markdown (PR comment)',
+      '  -C DIR           the policy project folder (default: the current folder)',
+      '  Exit code 1 when any region has an error finding.',
+    ].join('\n'),
+    load: () => import('./commands/check.js'),
+  },
+  translate: {
+    summary: 'translation status, XLIFF 2.0 export for translators, and import of their work',
+    usage: 'noticekit translate status [--locale x] [--format text|json] | export --locale x [--all] [--out FILE] | import FILE',
+    options: { ...common, locale: { type: 'string', short: 'l' }, format: { type: 'string', short: 'f' }, all: { type: 'boolean' }, out: { type: 'string', short: 'o' } },
+    allowPositionals: true,
+    help: [
+      '  status           per language: final, reviewed, translated, needs-review, stale and missing units, and blocked regions',
+      '  export           write an XLIFF 2.0 file of the units that need work (--all: every unit) to --out (default: <doc>.<lng>.xlf)',
+      '  import FILE      validate a translated XLIFF file and update locales/<lng>/privacy.json; a rejected file changes nothing',
+      '  --locale x       the language (status: only this one)',
+      '  --format f       status output: text (default) or json',
+    ].join('\n'),
+    load: () => import('./commands/translate.js'),
+  },
   schema: {
     summary: 'write JSON Schemas for the facts, regions and config files (for editors)',
     usage: 'noticekit schema [--out DIR]',

@@ -22,7 +22,7 @@ export interface RawPack {
   siteLocales: string[];
   laws: { id: string; cite: string; conf: Confidence }[];
   authority?: {
-    nameEn: string; nameLocal?: string; localLang?: string; website?: string; otherWebsites?: string[];
+    nameEn: string; nameLocal?: string; localLang?: string; localLangs?: string[]; website?: string; otherWebsites?: string[];
     conf: Confidence; src: string[];
   };
   dpo?: { required: Tri; rule: string; conf: Confidence };
@@ -213,6 +213,7 @@ export function readPack(path: string, displayPath: string, expectedId: string):
       nameEn: r.str(a, 'name_en', p),
       ...opt('nameLocal', r.optStr(a, 'name_local', p)),
       ...opt('localLang', localLang),
+      ...opt('localLangs', Array.isArray(ll) ? r.strList(a, 'local_lang', p) : localLang ? [localLang] : undefined),
       ...opt('website', r.optStr(a, 'website', p)),
       ...(a.other_websites !== undefined ? { otherWebsites: r.strList(a, 'other_websites', p) } : {}),
       conf: r.conf(a, p),

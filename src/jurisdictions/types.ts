@@ -23,6 +23,8 @@ export interface JurisdictionPack {
     nameLocal?: string;
     /** The first language when the data lists several (ch: de, ca: en, kz: kk, uz: uz). */
     localLang?: string;
+    /** Every local language, in the order of the `; `-separated names in nameLocal (ch: de, fr, it). */
+    localLangs?: string[];
     website?: string;
     otherWebsites?: string[];
     conf: Confidence;

@@ -11,6 +11,8 @@ import { loadLocales, flatten, type LocaleSet } from '../i18n/locales.js';
 import { loadJurisdictions, type JurisdictionRegistry } from '../jurisdictions/index.js';
 import { checkReferences } from './references.js';
 import { assignUnitIds, type UnitLock } from './units.js';
+import { checkTranslations } from '../i18n/check-translations.js';
+import { makeStaleness, type Staleness } from '../i18n/staleness.js';
 
 export interface Project {
   root: string;
@@ -21,6 +23,8 @@ export interface Project {
   locales: LocaleSet;
   jurisdictions: JurisdictionRegistry;
   unitLock: UnitLock;
+  /** Classifies how a unit's English changed since a translation's source hash. */
+  staleness: Staleness;
   /** Where things are, for diagnostics raised after loading. */
   sources: { facts: YamlSource; regions: YamlSource };
 }
@@ -89,7 +93,12 @@ export function loadProject(rootDir: string, opts: LoadOptions = {}): Project {
   const lockRel = `policy/${doc}.units.json`;
   const lockText = read(lockRel, true);
   diags.throwIfErrors();
-  const unitLock = assignUnitIds(master!, lockText, lockRel);
+  const unitLock = assignUnitIds(master!, lockText, lockRel, (id, hash) => {
+    for (const res of locales.privacy.values()) if ((res.units as Record<string, { source?: string }> | undefined)?.[id]?.source === hash) return true;
+    return false;
+  });
+  checkTranslations(master!, locales, diags);
+  diags.throwIfErrors();
   return {
     root,
     config,
@@ -99,6 +108,7 @@ export function loadProject(rootDir: string, opts: LoadOptions = {}): Project {
     locales,
     jurisdictions,
     unitLock,
+    staleness: makeStaleness(unitLock.data),
     sources: { facts: factsSrc!, regions: regionsSrc! },
   };
 }

@@ -8,7 +8,18 @@ export interface UnitLockFile {
   version: 1;
   /** The next id number; ids are never reused, even for deleted units. */
   next: number;
-  units: Record<string, { hash: string; section: string; text: string }>;
+  units: Record<string, LockedUnit>;
+}
+
+export interface LockedUnit {
+  hash: string;
+  section: string;
+  text: string;
+  /**
+   * Earlier English texts of the unit, by hash, kept while a translation still refers to them:
+   * what the translation was made from, so a change can be classified and shown to translators.
+   */
+  previous?: Record<string, string>;
 }
 
 export interface UnitLock {
@@ -57,7 +68,7 @@ export function parseUnitLock(text: string | undefined, file: string): UnitLockF
  * section first), else of the most similar old unit in the same section, else of a very similar
  * one in another section (a move), else a new id that was never used before.
  */
-export function assignUnitIds(master: MasterDocument, lockText: string | undefined, file: string): UnitLock {
+export function assignUnitIds(master: MasterDocument, lockText: string | undefined, file: string, referenced: (id: string, hash: string) => boolean = () => false): UnitLock {
   const old = parseUnitLock(lockText, file);
   const free = new Map(Object.entries(old.units));
   const byHash = new Map<string, string[]>();
@@ -112,7 +123,12 @@ export function assignUnitIds(master: MasterDocument, lockText: string | undefin
   for (const u of master.units) {
     const prev = old.units[u.id];
     if (!prev || prev.hash !== u.hash || prev.section !== u.section) changed = true;
-    units[u.id] = { hash: u.hash, section: u.section, text: u.text };
+    const previous: Record<string, string> = {};
+    for (const [h, t] of Object.entries({ ...(prev?.previous ?? {}), ...(prev && prev.hash !== u.hash ? { [prev.hash]: prev.text } : {}) })) {
+      if (h !== u.hash && referenced(u.id, h)) previous[h] = t;
+    }
+    if (Object.keys(previous).length !== Object.keys(prev?.previous ?? {}).length) changed = true;
+    units[u.id] = { hash: u.hash, section: u.section, text: u.text, ...(Object.keys(previous).length ? { previous: Object.fromEntries(Object.entries(previous).sort()) } : {}) };
   }
   const data: UnitLockFile = { version: 1, next, units };
   return {

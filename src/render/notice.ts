@@ -34,7 +34,7 @@ export function renderNotice(project: Project, r: ResolvedRegion, l: Localizer, 
   let reviewUnits = 0;
   const unitText = (u: Unit): Text => {
     if (isEnglish) return { text: u.text, fallback: false };
-    const tr = translationFor(project.locales, l.lng, u);
+    const tr = translationFor(project.locales, l.lng, u, project.staleness);
     if (tr.state === 'current' || tr.state === 'needs-review') {
       if (tr.state === 'needs-review') reviewUnits++;
       return { text: tr.text, fallback: false };

@@ -7,7 +7,7 @@ export function placeholderValues(project: Project, r: ResolvedRegion, l: Locali
   const { facts } = project;
   const auth = r.jurisdiction.authority;
   const base = l.lng.split('-')[0];
-  const authName = auth ? (auth.nameLocal && auth.localLang && auth.localLang.split('-')[0] === base ? auth.nameLocal : auth.nameEn) : '';
+  const authName = auth ? authorityName(auth, base!) : '';
   const localName = r.region.local_name && r.region.locales[0]?.split('-')[0] === base ? r.region.local_name : undefined;
   return {
     'company.name': facts.company.name,
@@ -33,4 +33,18 @@ export function placeholderValues(project: Project, r: ResolvedRegion, l: Locali
     'notice.period_days': String(r.noticePeriodDays),
     'region.name': localName ?? l.country(r.region.id),
   };
+}
+
+/**
+ * The authority's name in the reader's language where the data has it: the local name when the
+ * page is in a local language (for several languages, the matching one of the `; `-separated
+ * names), else the English name; only the first `; `-separated part, which names the authority
+ * itself (the reference data appends related bodies after it).
+ */
+export function authorityName(auth: NonNullable<ResolvedRegion['jurisdiction']['authority']>, lang: string): string {
+  const langs = auth.localLangs ?? (auth.localLang ? [auth.localLang] : []);
+  const i = langs.findIndex((l) => l.split('-')[0] === lang);
+  const local = auth.nameLocal?.split(/;\s+/);
+  const pick = i >= 0 && local ? (local.length === langs.length ? local[i] : local[0]) : auth.nameEn.split(/;\s+/)[0];
+  return (pick ?? auth.nameEn).trim();
 }

@@ -1,0 +1,40 @@
+import type { DocumentDiff } from '../diff/types.js';
+import { withTextMemo } from './lexicon.js';
+import { RULES } from './rules/index.js';
+import { maxSeverity, type Severity } from './severity.js';
+import type { Change, ClassificationReport, ClassifiedChange, Rule } from './types.js';
+
+/** The changes of a diff: every unit pair that is not equal. */
+export function changesOf(diff: DocumentDiff): Change[] {
+  const out: Change[] = [];
+  for (const p of diff.units) {
+    if (p.kind === 'equal') continue;
+    out.push({ kind: p.kind, pair: p, before: p.old?.text ?? null, after: p.new?.text ?? null, section: p.section });
+  }
+  return out;
+}
+
+/** Classifies one change: the first rule that applies, in RULES order, decides. */
+export function classifyChange(change: Change, rules: readonly Rule[] = RULES): ClassifiedChange {
+  for (const r of rules) {
+    const reason = r.appliesTo(change);
+    if (reason !== undefined) {
+      return { kind: change.kind, severity: r.severity, rule: r.id, reason, section: change.section, before: change.before, after: change.after };
+    }
+  }
+  return { kind: change.kind, severity: 'minor', rule: 'reworded', reason: 'reworded', section: change.section, before: change.before, after: change.after };
+}
+
+/** Classifies every change of a diff. */
+export function classify(diff: DocumentDiff, rules: readonly Rule[] = RULES): ClassifiedChange[] {
+  return withTextMemo(() => changesOf(diff).map((c) => classifyChange(c, rules)));
+}
+
+/** The report (JSON contract): overall severity, counts, and every classified change. */
+export function classificationReport(diff: DocumentDiff, rules: readonly Rule[] = RULES): ClassificationReport {
+  const changes = classify(diff, rules);
+  const summary = { material: 0, minor: 0, editorial: 0 };
+  for (const c of changes) if (c.severity !== 'none') summary[c.severity]++;
+  const severity: Severity = maxSeverity(...changes.map((c) => c.severity));
+  return { schemaVersion: 1, severity, summary, changes };
+}

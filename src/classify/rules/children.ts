@@ -1,0 +1,3 @@
+import { practiceRule } from '../practice-rule.js';
+
+export const children = practiceRule('children', 'children');

@@ -1,0 +1,3 @@
+import { practiceRule } from '../practice-rule.js';
+
+export const dataCollected = practiceRule('data-collected', 'data-collected');
