@@ -10,6 +10,7 @@ import { renderPage, renderChooser, pagePath } from '../render/page.js';
 import { replaceDirAtomic, writeFileAtomic } from '../util/atomic.js';
 import { sha256 } from '../util/hash.js';
 import { UsageError } from '../cli/usage-error.js';
+import { SITE_EXTRAS, type SiteContext, type SitePage } from '../site/index.js';
 
 export interface BuildOptions {
   root: string;
@@ -87,6 +88,7 @@ export function renderSite(project: Project, opts: Omit<BuildOptions, 'root'> = 
   const baseUrl = opts.baseUrl ?? project.config.baseUrl;
   const files = new Map<string, string>();
   const pages: PageSummary[] = [];
+  const sitePages: SitePage[] = [];
   for (const r of regions) {
     for (const lng of r.region.locales) {
       if (opts.locales && !opts.locales.includes(lng)) continue;
@@ -101,9 +103,12 @@ export function renderSite(project: Project, opts: Omit<BuildOptions, 'root'> = 
       files.set(`${dir}index.md`, mdFile.endsWith('\n') ? mdFile : `${mdFile}\n`);
       files.set(`${dir}index.html`, renderPage(project, r, l, notice, store, { baseUrl, effective }));
       pages.push({ region: r.region.id, locale: lng, path: `${dir}index.html`, fallbackUnits: notice.fallbackUnits, reviewUnits: notice.reviewUnits });
+      sitePages.push({ region: r, locale: lng, localizer: l, dir, notice });
     }
   }
   files.set('index.html', renderChooser(project, store, regions));
+  const ctx: SiteContext = { project, regions, store, baseUrl, pages: sitePages, files };
+  for (const extra of SITE_EXTRAS) extra(ctx);
   const manifest = {
     generator: 'noticekit',
     document: project.config.document,

@@ -1,0 +1,29 @@
+import type { Project } from '../parse/project.js';
+import type { ResolvedRegion } from '../resolve/resolve.js';
+import type { Localizer } from '../i18n/localizer.js';
+import type { TemplateStore } from '../render/templates.js';
+import type { RenderedNotice } from '../render/notice.js';
+
+/** One rendered notice page of the site. */
+export interface SitePage {
+  region: ResolvedRegion;
+  locale: string;
+  localizer: Localizer;
+  /** Folder of the page inside the output, e.g. `de/de/`. */
+  dir: string;
+  notice: RenderedNotice;
+}
+
+/** What a site extra sees: the project, every page rendered, and the output files so far. */
+export interface SiteContext {
+  project: Project;
+  regions: ResolvedRegion[];
+  store: TemplateStore;
+  baseUrl: string | undefined;
+  pages: SitePage[];
+  /** Output files by relative path; an extra adds its own (sitemap, machine-readable JSON, archives). */
+  files: Map<string, string>;
+}
+
+/** A function that adds files to the site after the notices are rendered. Must be pure and deterministic. */
+export type SiteExtra = (ctx: SiteContext) => void;

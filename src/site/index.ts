@@ -1,0 +1,9 @@
+import type { SiteExtra } from './extras.js';
+
+export type { SiteContext, SitePage, SiteExtra } from './extras.js';
+
+/**
+ * Files added to the site after the notices are rendered, in this order. Each extra lives in a
+ * file of its own in this folder and is listed here.
+ */
+export const SITE_EXTRAS: SiteExtra[] = [];
