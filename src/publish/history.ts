@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DiagnosticError } from '../model/diagnostics.js';
+import { compareVersions, isVersion, type SnapshotManifest } from './manifest.js';
+
+export interface PublishedVersion {
+  version: string;
+  dir: string;
+  manifest: SnapshotManifest;
+}
+
+/** The published versions of a document, oldest first, read from their manifests. */
+export function publishedVersions(root: string, doc: string): PublishedVersion[] {
+  const base = join(root, 'snapshots', doc);
+  if (!existsSync(base)) return [];
+  const out: PublishedVersion[] = [];
+  for (const v of readdirSync(base)) {
+    if (!isVersion(v)) continue;
+    const file = join(base, v, 'manifest.json');
+    if (!existsSync(file)) continue;
+    let manifest: SnapshotManifest;
+    try {
+      manifest = JSON.parse(readFileSync(file, 'utf8')) as SnapshotManifest;
+    } catch (e) {
+      throw new DiagnosticError([{ severity: 'error', rule: 'snapshot-manifest', file: `snapshots/${doc}/${v}/manifest.json`, line: 1, column: 1, message: `the manifest of published version ${v} is not valid JSON: ${(e as Error).message}`, expected: 'the manifest written by noticekit publish', hint: 'restore it from version control; run `noticekit verify`' }]);
+    }
+    out.push({ version: v, dir: join(base, v), manifest });
+  }
+  return out.sort((a, b) => compareVersions(a.version, b.version));
+}
+
+export function latestVersion(root: string, doc: string): PublishedVersion | undefined {
+  const all = publishedVersions(root, doc);
+  return all[all.length - 1];
+}
