@@ -17,6 +17,7 @@ import { dataLocalization } from './rules/data-localization.js';
 import { legalBasis } from './rules/legal-basis.js';
 import { noticeElement } from './rules/notice-element.js';
 import { requiredLanguage } from './rules/required-language.js';
+import { translations } from './rules/translations.js';
 import type { CheckOptions, CheckReport, Finding, RegionReport } from './types.js';
 
 /** The rules, in the order their findings are listed within a severity. */
@@ -28,6 +29,7 @@ export const CHECK_RULES: readonly { id: string; run: CheckRule }[] = [
   { id: 'complaint-authority', run: complaintAuthority },
   { id: 'data-localization', run: dataLocalization },
   { id: 'covers-unknown-id', run: coversUnknownId },
+  { id: 'translation', run: translations },
 ];
 
 const RANK = { error: 0, warning: 1, note: 2 } as const;

@@ -82,6 +82,9 @@ describe('editing the English', () => {
       const page = readFileSync(join(dir, 'out/de/de/index.html'), 'utf8');
       expect(page).toContain('data brokers');
       expect(page).toMatch(/class="nk-fallback" lang="en"/);
+      const check = await cli(dir, 'check', '--regions', 'de');
+      expect(check.code).toBe(1);
+      expect(check.stdout).toContain(`locales/de/privacy.json: unit ${id} (section security) is stale`);
     } finally {
       cleanup(dir);
     }
