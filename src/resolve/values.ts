@@ -44,7 +44,7 @@ export function placeholderValues(project: Project, r: ResolvedRegion, l: Locali
 export function authorityName(auth: NonNullable<ResolvedRegion['jurisdiction']['authority']>, lang: string): string {
   const langs = auth.localLangs ?? (auth.localLang ? [auth.localLang] : []);
   const i = langs.findIndex((l) => l.split('-')[0] === lang);
-  const local = auth.nameLocal?.split(/;\s+/);
-  const pick = i >= 0 && local ? (local.length === langs.length ? local[i] : local[0]) : auth.nameEn.split(/;\s+/)[0];
+  const local = auth.nameLocal?.split(/;\s+|\s+\/\s+/);
+  const pick = i >= 0 && local ? (local.length === langs.length ? local[i] : local[0]) : auth.nameEn.split(/;\s+|\s+\/\s+/)[0];
   return (pick ?? auth.nameEn).trim();
 }

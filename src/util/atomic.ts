@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync, readdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync, readdirSync, linkSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join, resolve, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -83,4 +84,65 @@ export function alive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Like replaceDirAtomic, for a build that changed only some files: a file given as `{ reuse: hash }`,
+ * or whose content has the hash the previous build recorded for it, is taken over from the previous
+ * folder as a hard link (a copy across file systems) instead of being written again. The new folder
+ * is complete before it swaps in. Returns the number of files written.
+ */
+export function replaceDirIncremental(
+  dir: string,
+  files: Map<string, string | { reuse: string }>,
+  manifest: string,
+  previous: { files: Record<string, string> } | undefined,
+  manifestName = '.noticekit-build.json',
+): number {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  cleanStale(parent, basename(target));
+  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(tmp);
+  let written = 0;
+  try {
+    const made = new Set<string>();
+    for (const [rel, data] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const p = join(tmp, rel);
+      const d = dirname(p);
+      if (!made.has(d)) {
+        mkdirSync(d, { recursive: true });
+        made.add(d);
+      }
+      const same = typeof data !== 'string' || (previous?.files[rel] !== undefined && previous.files[rel] === createHash('sha256').update(data).digest('hex'));
+      const from = join(target, rel);
+      if (same && existsSync(from)) {
+        try {
+          linkSync(from, p);
+        } catch {
+          copyFileSync(from, p);
+        }
+      } else {
+        if (typeof data !== 'string') throw new Error(`build: the previous output has no ${rel} to take over`);
+        writeFileSync(p, data);
+        written++;
+      }
+    }
+    writeFileSync(join(tmp, manifestName), manifest);
+    const old = join(parent, `.${basename(target)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const had = existsSync(target);
+    if (had) renameSync(target, old);
+    try {
+      renameSync(tmp, target);
+    } catch (e) {
+      if (had) renameSync(old, target);
+      throw e;
+    }
+    if (had) rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  return written;
 }
