@@ -22,8 +22,10 @@ async function setup() {
       return () => p.parse(text);
     }
     default: {
-      const extra = await import('./stages.js').catch(() => ({}));
-      if (extra.stages?.[stage]) return extra.stages[stage](args);
+      for (const file of ['./stages.js', './stages-build.js']) {
+        const extra = await import(file).catch((e) => (e.code === 'ERR_MODULE_NOT_FOUND' ? {} : Promise.reject(e)));
+        if (extra.stages?.[stage]) return extra.stages[stage](args);
+      }
       throw new Error(`unknown stage ${stage}`);
     }
   }

@@ -9,7 +9,7 @@ import { loadTemplates, PACKAGE_TEMPLATES, type TemplateStore } from '../render/
 import { localizer } from '../i18n/localizer.js';
 import { renderNotice, type RenderedNotice } from '../render/notice.js';
 import { renderPage, renderChooser, pagePath } from '../render/page.js';
-import { replaceDirIncremental, writeFileAtomic } from '../util/atomic.js';
+import { DirWriter, writeFileAtomic } from '../util/atomic.js';
 import { sha256 } from '../util/hash.js';
 import { UsageError } from '../cli/usage-error.js';
 import { walkUnits } from '../model/document.js';
@@ -89,7 +89,14 @@ export function buildSite(opts: BuildOptions): BuildResult {
   const outDir = resolve(project.root, opts.out ?? project.config.out);
   guardOutDir(project, outDir);
   const old = opts.force ? undefined : readManifest(outDir);
-  const site = renderSite(project, { ...opts, previous: old, outDir });
+  const writer = new DirWriter(outDir, old);
+  let site: RenderedSite;
+  try {
+    site = renderSite(project, { ...opts, previous: old, outDir, sink: (path, f) => writer.put(path, f) });
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
   const manifest: BuildManifest = {
     generator: 'noticekit',
     version: TOOL_VERSION,
@@ -100,7 +107,9 @@ export function buildSite(opts: BuildOptions): BuildResult {
     pages: site.pageKeys,
     files: site.hashes,
   };
-  const written = replaceDirIncremental(outDir, site.files, `${JSON.stringify(manifest, null, 2)}\n`, old);
+  writer.put(BUILD_MARKER, `${JSON.stringify(manifest, null, 2)}\n`);
+  writer.commit();
+  const written = writer.written - 1;
   let unitLockUpdated = false;
   if (project.unitLock.changed && opts.updateUnitLock !== false) {
     writeFileAtomic(join(project.root, project.unitLock.file), project.unitLock.serialize());
@@ -109,7 +118,7 @@ export function buildSite(opts: BuildOptions): BuildResult {
   return {
     outDir,
     pages: site.pages,
-    files: site.files.size + 1,
+    files: Object.keys(site.hashes).length + 1,
     written,
     fallbackUnits: site.pages.reduce((n, p) => n + p.fallbackUnits, 0),
     regions: new Set(site.pages.map((p) => p.region)).size,
@@ -222,6 +231,8 @@ export interface RenderOptions extends Omit<BuildOptions, 'root'> {
   previous?: BuildManifest | undefined;
   /** Where the previous build is, to take its files over. */
   outDir?: string;
+  /** Where each file goes as soon as it is rendered (then `files` stays empty and memory flat). */
+  sink?: (path: string, file: SiteFile) => string;
   /** The effective date and version shown on the pages (publish sets them; build takes the front matter's). */
   effective?: string;
   version?: string;
@@ -258,8 +269,11 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
   const files = new Map<string, SiteFile>();
   const hashes: Record<string, string> = {};
   const put = (path: string, f: SiteFile) => {
-    files.set(path, f);
-    hashes[path] = typeof f === 'string' ? sha256(f) : f.reuse;
+    if (opts.sink) hashes[path] = opts.sink(path, f);
+    else {
+      files.set(path, f);
+      hashes[path] = typeof f === 'string' ? sha256(f) : f.reuse;
+    }
   };
   const pages: PageSummary[] = [];
   const sitePages: SitePage[] = [];
@@ -325,11 +339,22 @@ function commonKey(project: Project, store: TemplateStore, baseUrl: string | und
   return h.digest('hex');
 }
 
+const blockHashes = new WeakMap<ResolvedRegion, string>();
+/** The region's resolved blocks (the same for each of its languages), hashed once. */
+function blocksHash(r: ResolvedRegion): string {
+  let h = blockHashes.get(r);
+  if (!h) {
+    h = sha256(JSON.stringify(r.blocks));
+    blockHashes.set(r, h);
+  }
+  return h;
+}
+
 /** The hash of everything one page depends on; equal means the page would come out the same. */
 function pageKey(project: Project, store: TemplateStore, r: ResolvedRegion, lng: string, common: string): string {
   const h = createHash('sha256');
   h.update(common).update(lng).update(r.region.id);
-  h.update(JSON.stringify(r.blocks));
+  h.update(blocksHash(r));
   const shows = new Set<string>();
   const visit = (bs: ResolvedRegion['blocks']) => {
     for (const b of bs) {

@@ -30,7 +30,7 @@ const cache = new Map<string, HtmlPiece>();
  * replaces with escaped values, so one conversion serves every region.
  */
 export function markdownToHtml(md: string, opts: { inline?: boolean; definitions?: string; noFastPath?: boolean } = {}): HtmlPiece {
-  if (!opts.noFastPath && PLAIN_RE.test(md) && !/^\s*\d+[.)]/.test(md)) return plain(md, opts.inline ?? false);
+  if (!opts.noFastPath && isPlain(md)) return plain(md, opts.inline ?? false);
   const key = `${opts.inline ? 'i' : 'b'}\u0000${md}\u0000${opts.definitions ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -55,10 +55,18 @@ export function markdownToHtml(md: string, opts: { inline?: boolean; definitions
 
 /**
  * Text with none of these characters has no inline Markdown syntax at all (no emphasis, code,
- * links, autolinks, HTML, entities, escapes, strikethrough or line breaks), so CommonMark renders it
- * as the same text, HTML-escaped. Most legal prose takes this path and skips the parser.
+ * links, HTML, entities, escapes, strikethrough or line breaks), and without `://`, `www.` or `@`
+ * no autolink either, so CommonMark renders it as the same text. Most legal prose takes this
+ * path and skips the parser; a property test holds it to the parser's output.
  */
-const PLAIN_RE = /^[^*_`[\]<>&\\~!:@\n\r#|=+-]*$/;
+const PLAIN_RE = /^[^*_`[\]<>&\\~@\n\r#]*$/;
+const LINKISH_RE = /:\/\/|www\.|[a-z]:[^\s]/i;
+/** Block syntax a single line can start with: lists, headings, thematic breaks. */
+const BLOCK_START_RE = /^(\d+[.)](\s|$)|[-+](\s|$)|[-=_*+]{3,}\s*$|[-=]+\s*$)/;
+
+function isPlain(md: string): boolean {
+  return PLAIN_RE.test(md) && !LINKISH_RE.test(md) && !BLOCK_START_RE.test(md.trim());
+}
 
 function plain(md: string, inline: boolean): HtmlPiece {
   const keys: string[] = [];

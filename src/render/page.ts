@@ -4,45 +4,74 @@ import type { Localizer } from '../i18n/localizer.js';
 import { localizer } from '../i18n/localizer.js';
 import type { TemplateStore } from './templates.js';
 import type { RenderedNotice } from './notice.js';
+import { escapeHtml } from './markdown-html.js';
 import { CONTINENTS } from '../model/enums.js';
+import { absoluteUrl, alternateLinks, hreflangCluster, hreflangTag, pageDir } from '../site/hreflang.js';
+import { lastUpdated, siteHistory, versionHasPage, type SiteHistory } from '../site/history.js';
+import { contentSecurityPolicy, REDIRECT_SCRIPT } from '../site/csp.js';
 
 /** Folder of a page inside the output: `de/de/`, `ca/fr-ca/`. */
 export function pagePath(region: string, lng: string): string {
-  return `${region}/${lng.toLowerCase()}/`;
+  return pageDir(region, lng);
 }
 
-function absolute(baseUrl: string | undefined, path: string): string | undefined {
-  if (!baseUrl) return undefined;
-  return `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${path}`;
+export interface PageOptions {
+  /** Absolute URL of the output folder: canonical and `hreflang` links are written only when it is known. */
+  baseUrl: string | undefined;
+  /** Effective date, YYYY-MM-DD (empty: not shown). */
+  effective: string;
+  /** Version shown on the page (default: the published version the master text is, if any). */
+  version?: string;
+  /** "Last updated" date (default: see `lastUpdated` in src/site/history.ts). */
+  lastUpdated?: string;
+  /** Relative URL from the page to the output folder (default `../../`, for out/<region>/<lng>/index.html). */
+  rootHref?: string;
+  /** Published versions (default: read from snapshots/ once per project). */
+  history?: SiteHistory;
 }
 
-/** The standalone HTML page of one notice: layout, table of contents, switchers, hreflang links. */
-export function renderPage(
-  project: Project,
-  r: ResolvedRegion,
-  l: Localizer,
-  notice: RenderedNotice,
-  store: TemplateStore,
-  opts: { baseUrl: string | undefined; effective: string; version?: string },
-): string {
+/** A language's name in that language, capitalised for a menu: `Deutsch`, `Français (Canada)`. */
+function languageName(lng: string): string {
+  const name = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
+  return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
+}
+
+/** Splits the notice's first `<h1>` off its body, so the page can put the date line and contents after it. */
+function splitTitle(bodyHtml: string, title: string): { h1: string; rest: string } {
+  const m = /^\s*<h1\b[^>]*>[\s\S]*?<\/h1>\s*/.exec(bodyHtml);
+  if (m) return { h1: m[0].trim(), rest: bodyHtml.slice(m[0].length) };
+  return { h1: `<h1>${escapeHtml(title)}</h1>`, rest: bodyHtml };
+}
+
+/**
+ * The standalone HTML page of one notice: skip link, language and region switchers, the title with
+ * the effective date, "last updated" and links to earlier versions, a table of contents, the
+ * sanitized notice, canonical and `hreflang` links, and a Content-Security-Policy without scripts.
+ */
+export function renderPage(project: Project, r: ResolvedRegion, l: Localizer, notice: RenderedNotice, store: TemplateStore, opts: PageOptions): string {
+  const history = opts.history ?? siteHistory(project);
+  const root = opts.rootHref ?? '../../';
   const here = pagePath(r.region.id, l.lng);
-  const alternates: { hreflang: string; href: string }[] = [];
-  if (opts.baseUrl) {
-    for (const region of project.regions) {
-      for (const lng of region.locales) {
-        const tag = region.id === 'eu' ? lng : `${lng.split('-')[0]}-${region.id.toUpperCase()}`;
-        alternates.push({ hreflang: tag, href: absolute(opts.baseUrl, pagePath(region.id, lng))! });
-      }
-    }
-    alternates.push({ hreflang: 'x-default', href: absolute(opts.baseUrl, '')! });
-  }
+  const cluster = hreflangCluster(project.regions);
+  const self = cluster.find((p) => p.region === r.region.id && p.lng === l.lng);
+  const alternates = opts.baseUrl && self?.hreflang ? alternateLinks(cluster, opts.baseUrl) : [];
+  const t = (key: string, defaultValue: string, o: Record<string, unknown> = {}) => l.t(key, { defaultValue, ...o });
+  const version = opts.version ?? history.current?.version;
+  const updated = opts.lastUpdated ?? lastUpdated(project.master.frontMatter, history, opts.version, opts.effective);
+  const archived = history.versions.some((v) => versionHasPage(v, r.region.id, l.lng));
+  const latest = history.latest;
   const regionName = r.region.local_name && r.region.locales[0] === l.lng ? r.region.local_name : l.country(r.region.id);
+  const base = l.lng.split('-')[0];
+  const { h1, rest } = splitTitle(notice.bodyHtml, notice.title);
+  const dirOf = (lng: string) => localizer(project.locales, lng).dir;
+  const collator = new Intl.Collator(l.lng);
   return store.render('page.html.hbs', {
     lang: l.lng,
     dir: l.dir,
     title: notice.title,
     regionName,
-    canonical: absolute(opts.baseUrl, here),
+    csp: contentSecurityPolicy(),
+    canonical: opts.baseUrl ? absoluteUrl(opts.baseUrl, here) : undefined,
     alternates,
     labels: {
       skip: l.t('ui.skip_to_content'),
@@ -50,43 +79,107 @@ export function renderPage(
       language: l.t('ui.language'),
       region: l.t('ui.region'),
       allRegions: l.t('ui.all_regions'),
+      previousVersions: t('ui.previous_versions', 'Previous versions'),
+      whatChanged: t('ui.what_changed', 'What changed'),
+      machineReadable: t('ui.machine_readable', 'Machine-readable version (JSON)'),
+      textVersion: t('ui.text_version', 'Plain-text version (Markdown)'),
     },
-    languages: r.region.locales.map((lng) => ({
-      lng,
-      name: new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng,
-      href: `../${lng.toLowerCase()}/`,
-      current: lng === l.lng,
-    })),
-    chooserHref: '../../',
+    languages:
+      r.region.locales.length > 1
+        ? r.region.locales.map((lng) => ({ lng, dir: dirOf(lng), name: languageName(lng), href: `${root}${pagePath(r.region.id, lng)}`, current: lng === l.lng }))
+        : [],
+    regions: project.regions
+      .map((reg) => {
+        const target = reg.locales.includes(l.lng) ? l.lng : (reg.locales.find((x) => x.split('-')[0] === base) ?? reg.locales[0]!);
+        const own = reg.locales[0]!;
+        return { name: reg.local_name ?? reg.name, lang: own, dir: dirOf(own), hreflang: hreflangTag(reg.id, target), href: `${root}${pagePath(reg.id, target)}`, current: reg.id === r.region.id };
+      })
+      .sort((a, b) => collator.compare(a.name, b.name)),
+    chooserHref: root,
+    h1,
     toc: notice.toc,
-    body: notice.bodyHtml,
+    body: rest.replace(/<div class="nk-table">/g, '<div class="nk-table" tabindex="0">'),
     effectiveDateText: opts.effective ? l.t('ui.effective_date', { date: l.date(opts.effective) }) : '',
-    versionText: opts.version ? l.t('ui.version', { version: opts.version }) : '',
+    lastUpdatedText: updated ? t('ui.last_updated', 'Last updated: {{date}}', { date: l.date(updated) }) : '',
+    versionText: version ? l.t('ui.version', { version }) : '',
+    versionsHref: archived ? `${root}${here}versions/` : '',
+    changesHref: latest && versionHasPage(latest, r.region.id, l.lng) ? `${root}${here}changes/${latest.version}/` : '',
+    jsonHref: `${root}${here}privacy.json`,
+    markdownHref: `${root}${here}index.md`,
   });
 }
 
-/** `out/index.html`: every region grouped by continent, each named in its own language. */
-export function renderChooser(project: Project, store: TemplateStore, regions: ResolvedRegion[]): string {
+/**
+ * `out/index.html`: every region grouped by continent, each named in its own language, with links
+ * to its languages. Works without JavaScript; `index.html?redirect=1` runs a tiny inline script
+ * (allowed by its hash in the page's CSP) that goes to the page matching `navigator.languages`.
+ */
+export function renderChooser(project: Project, store: TemplateStore, regions: ResolvedRegion[], opts: { baseUrl?: string | undefined } = {}): string {
   const en = localizer(project.locales, 'en');
+  const baseUrl = opts.baseUrl ?? project.config.baseUrl;
   const built = new Set(regions.map((r) => r.region.id));
+  const cluster = hreflangCluster(project.regions);
+  const tagOf = (region: string, lng: string) => cluster.find((p) => p.region === region && p.lng === lng)?.hreflang ?? hreflangTag(region, lng);
+  const defaults = defaultPages(project.regions.filter((r) => built.has(r.id)));
   const continents = CONTINENTS.map((c) => ({
     id: c,
     name: en.t(`ui.continents.${c}`),
     regions: project.regions
       .filter((r) => r.continent === c && built.has(r.id))
-      .map((r) => ({
-        id: r.id,
-        lang: r.locales[0],
-        localName: r.local_name ?? r.name,
-        name: r.name,
-        locales: r.locales.map((lng) => ({ lng, href: pagePath(r.id, lng), name: new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng })),
-      }))
+      .map((r) => {
+        const own = r.locales[0]!;
+        const localName = r.local_name ?? r.name;
+        return {
+          id: r.id,
+          lang: own,
+          dir: localizer(project.locales, own).dir,
+          localName,
+          name: r.name,
+          showName: r.name !== localName,
+          locales: r.locales.map((lng) => ({
+            lng,
+            dir: localizer(project.locales, lng).dir,
+            href: pagePath(r.id, lng),
+            hreflang: tagOf(r.id, lng),
+            name: languageName(lng),
+            default: defaults.get(`${r.id}/${lng}`),
+          })),
+        };
+      })
       .sort((a, b) => a.name.localeCompare(b.name, 'en')),
   })).filter((c) => c.regions.length > 0);
   return store.render('index.html.hbs', {
     lang: 'en',
+    dir: 'ltr',
     title: en.t('ui.privacy_policy'),
+    csp: contentSecurityPolicy([REDIRECT_SCRIPT]),
+    redirectScript: REDIRECT_SCRIPT,
+    canonical: baseUrl ? absoluteUrl(baseUrl, '') : undefined,
+    alternates: baseUrl ? alternateLinks(cluster, baseUrl) : [],
     labels: { skip: en.t('ui.skip_to_content'), chooseRegion: en.t('ui.choose_region') },
     continents,
   });
+}
+
+/**
+ * The page a bare language goes to when the chooser redirects (`de` → de/de/): the region whose id
+ * is the language, else the only region that speaks it. Languages spoken in several regions with
+ * none of that id (`en`) have no default: the reader chooses.
+ */
+function defaultPages(regions: readonly { id: string; locales: string[] }[]): Map<string, string> {
+  const byBase = new Map<string, { region: string; lng: string }[]>();
+  for (const r of regions) {
+    for (const lng of r.locales) {
+      const b = lng.split('-')[0]!.toLowerCase();
+      const list = byBase.get(b) ?? [];
+      if (!list.some((x) => x.region === r.id)) list.push({ region: r.id, lng });
+      byBase.set(b, list);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [b, list] of byBase) {
+    const pick = list.find((x) => x.region === b) ?? (list.length === 1 ? list[0] : undefined);
+    if (pick) out.set(`${pick.region}/${pick.lng}`, b);
+  }
+  return out;
 }

@@ -87,11 +87,78 @@ export function alive(pid: number): boolean {
 }
 
 /**
- * Like replaceDirAtomic, for a build that changed only some files: a file given as `{ reuse: hash }`,
- * or whose content has the hash the previous build recorded for it, is taken over from the previous
- * folder as a hard link (a copy across file systems) instead of being written again. The new folder
- * is complete before it swaps in. Returns the number of files written.
+ * Writes a new version of a folder file by file into a temporary sibling, then swaps it in
+ * (`commit`) or throws it away (`abort`): readers see the old folder or the complete new one.
+ * A file given as `{ reuse: hash }`, or whose content has the hash the previous version recorded
+ * for it, is taken over from the previous folder as a hard link (a copy across file systems)
+ * instead of being written again. Files are written as they come, so a large site never has to
+ * sit in memory whole.
  */
+export class DirWriter {
+  readonly target: string;
+  private readonly tmp: string;
+  private readonly made = new Set<string>();
+  written = 0;
+  constructor(dir: string, private readonly previous?: { files: Record<string, string> }) {
+    this.target = resolve(dir);
+    const parent = dirname(this.target);
+    mkdirSync(parent, { recursive: true });
+    cleanStale(parent, basename(this.target));
+    this.tmp = join(parent, `.${basename(this.target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    mkdirSync(this.tmp);
+  }
+
+  /** Adds a file; returns its sha256. */
+  put(rel: string, data: string | Uint8Array | { reuse: string }): string {
+    const p = join(this.tmp, rel);
+    const d = dirname(p);
+    if (!this.made.has(d)) {
+      mkdirSync(d, { recursive: true });
+      this.made.add(d);
+    }
+    const reuse = typeof data === 'object' && !(data instanceof Uint8Array) ? data.reuse : undefined;
+    const hash = reuse ?? createHash('sha256').update(data as string | Uint8Array).digest('hex');
+    const from = join(this.target, rel);
+    if (this.previous?.files[rel] === hash && existsSync(from)) {
+      try {
+        linkSync(from, p);
+      } catch {
+        copyFileSync(from, p);
+      }
+    } else {
+      if (reuse !== undefined) throw new Error(`the previous output has no ${rel} to take over`);
+      writeFileSync(p, data as string | Uint8Array);
+      this.written++;
+    }
+    return hash;
+  }
+
+  /** Swaps the new folder in place of the old one. */
+  commit(): void {
+    const parent = dirname(this.target);
+    const old = join(parent, `.${basename(this.target)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const had = existsSync(this.target);
+    try {
+      if (had) renameSync(this.target, old);
+      try {
+        renameSync(this.tmp, this.target);
+      } catch (e) {
+        if (had) renameSync(old, this.target);
+        throw e;
+      }
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+    if (had) rmSync(old, { recursive: true, force: true });
+  }
+
+  abort(): void {
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/** A whole folder at once through a DirWriter; returns the number of files written. */
 export function replaceDirIncremental(
   dir: string,
   files: Map<string, string | { reuse: string }>,
@@ -99,50 +166,14 @@ export function replaceDirIncremental(
   previous: { files: Record<string, string> } | undefined,
   manifestName = '.noticekit-build.json',
 ): number {
-  const target = resolve(dir);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  cleanStale(parent, basename(target));
-  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  mkdirSync(tmp);
-  let written = 0;
+  const w = new DirWriter(dir, previous);
   try {
-    const made = new Set<string>();
-    for (const [rel, data] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const p = join(tmp, rel);
-      const d = dirname(p);
-      if (!made.has(d)) {
-        mkdirSync(d, { recursive: true });
-        made.add(d);
-      }
-      const same = typeof data !== 'string' || (previous?.files[rel] !== undefined && previous.files[rel] === createHash('sha256').update(data).digest('hex'));
-      const from = join(target, rel);
-      if (same && existsSync(from)) {
-        try {
-          linkSync(from, p);
-        } catch {
-          copyFileSync(from, p);
-        }
-      } else {
-        if (typeof data !== 'string') throw new Error(`build: the previous output has no ${rel} to take over`);
-        writeFileSync(p, data);
-        written++;
-      }
-    }
-    writeFileSync(join(tmp, manifestName), manifest);
-    const old = join(parent, `.${basename(target)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
-    const had = existsSync(target);
-    if (had) renameSync(target, old);
-    try {
-      renameSync(tmp, target);
-    } catch (e) {
-      if (had) renameSync(old, target);
-      throw e;
-    }
-    if (had) rmSync(old, { recursive: true, force: true });
+    for (const [rel, data] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) w.put(rel, data);
+    w.put(manifestName, manifest);
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
+    w.abort();
     throw e;
   }
-  return written;
+  w.commit();
+  return w.written - 1;
 }
