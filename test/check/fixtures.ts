@@ -15,6 +15,8 @@ import { FactsSchema } from '../../src/model/schema.js';
 import { cleanup, cli, edit, exampleProject } from '../helpers/project.js';
 import { loadProject, type Project } from '../../src/parse/project.js';
 import { checkProject } from '../../src/check/check.js';
+import { parseMaster } from '../../src/parse/markdown.js';
+import { assignUnitIds } from '../../src/parse/units.js';
 import type { CheckReport, Finding, RegionReport } from '../../src/check/types.js';
 
 export { cleanup, cli, edit };
@@ -198,9 +200,16 @@ export function miniProject(spec: MiniSpec = {}): string {
   writeFileSync(join(dir, 'policy/privacy.md'), `---\n${frontMatter}\n---\n\n${spec.master ?? BASE_MASTER}`);
   writeFileSync(join(dir, 'policy/privacy.facts.yaml'), stringify(facts));
   writeFileSync(join(dir, 'policy/regions.yaml'), stringify({ regions }));
+  // every unit "translated" (the English text, marked with the language) so that only the
+  // rules under test report anything: a missing translation is a finding of its own
+  const master = parseMaster(readFileSync(join(dir, 'policy/privacy.md'), 'utf8'), 'policy/privacy.md');
+  assignUnitIds(master, undefined, 'policy/privacy.units.json');
   for (const lng of new Set(['en', ...regions.flatMap((r) => r.locales.map((l) => l.split('-')[0]!))])) {
     mkdirSync(join(dir, 'locales', lng), { recursive: true });
     writeFileSync(join(dir, 'locales', lng, 'ui.json'), JSON.stringify(UI, null, 2));
+    if (lng === 'en') continue;
+    const units = Object.fromEntries(master.units.map((u) => [u.id, { text: u.text, source: u.hash, state: 'translated' }]));
+    writeFileSync(join(dir, 'locales', lng, 'privacy.json'), JSON.stringify({ units }, null, 2));
   }
   return dir;
 }

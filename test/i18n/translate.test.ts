@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { exampleProject, cleanup, cli, edit, snapshotTree } from '../helpers/project.js';
 
-const LOCALES = ['de', 'es', 'fr', 'fr-CA', 'it', 'ko', 'nl', 'ro', 'ru', 'th', 'tr', 'uk', 'vi', 'zh-CN'];
+const LOCALES = ['de', 'es', 'fr', 'fr-CA', 'it', 'kk', 'ko', 'ms', 'nl', 'ro', 'ru', 'th', 'tr', 'uk', 'vi', 'zh-CN'];
 
 interface StatusJson {
   locales: { locale: string; total: number; counts: Record<string, number>; blockedRegions: string[]; units: { id: string; state: string; rule?: string }[] }[];
@@ -23,7 +23,7 @@ describe('translate status on the example', () => {
   });
   afterAll(() => cleanup(dir));
 
-  it('covers all 14 languages with no missing, stale or review units', async () => {
+  it('covers every language of the regions (14, plus Kazakh and Malay) with no missing, stale or review units', async () => {
     const s = await status(dir);
     expect(s.locales.map((l) => l.locale).sort()).toEqual([...LOCALES].sort());
     for (const l of s.locales) {
@@ -85,6 +85,24 @@ describe('editing the English', () => {
       const check = await cli(dir, 'check', '--regions', 'de');
       expect(check.code).toBe(1);
       expect(check.stdout).toContain(`locales/de/privacy.json: unit ${id} (section security) is stale`);
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
+
+describe('check', () => {
+  it('reports a missing translation with the file and unit ids, and fails', async () => {
+    const dir = exampleProject();
+    try {
+      edit(dir, 'locales/de/privacy.json', (t) => {
+        const data = JSON.parse(t) as { units: Record<string, unknown> };
+        delete data.units.u0005;
+        return JSON.stringify(data, null, 2);
+      });
+      const r = await cli(dir, 'check', '--regions', 'de');
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/locales\/de\/privacy\.json: 1 unit shown in region de has no de translation \(u0005\)/);
     } finally {
       cleanup(dir);
     }
@@ -191,7 +209,7 @@ describe('XLIFF 2.0 export and import', () => {
       const bad = await cli(dir, 'translate', 'import', 'bad.xlf');
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/bad\.xlf:\d+:\d+: error \[xliff-syntax\]/);
-      expect(readdirSync(join(dir, 'locales/de')).sort()).toEqual(['privacy.json', 'ui.json']);
+      expect(readdirSync(join(dir, 'locales/de')).filter((f) => !f.endsWith('.json'))).toEqual([]);
     } finally {
       cleanup(dir);
     }

@@ -70,13 +70,11 @@ describe('loading', () => {
     expect(Object.isFrozen(pack('de').noticeElements)).toBe(true);
   });
 
-  it('loads a fresh copy of all packs quickly', () => {
+  it('loads a fresh copy of all packs from another data folder', () => {
+    // (load time is measured by `npm run bench`, not here)
     const dir = tmpDataDir({}, true);
-    const t = performance.now();
     const r = loadJurisdictions(dir);
-    const ms = performance.now() - t;
     expect(r.ids()).toHaveLength(32);
-    expect(ms).toBeLessThan(500); // typically 10-40 ms; generous to stay stable on loaded CI machines
   });
 
   it('keeps the reference facts: 765 conf keys, 27 of them low', () => {
