@@ -30,7 +30,11 @@ const cache = new Map<string, HtmlPiece>();
  * replaces with escaped values, so one conversion serves every region.
  */
 export function markdownToHtml(md: string, opts: { inline?: boolean; definitions?: string; noFastPath?: boolean } = {}): HtmlPiece {
-  if (!opts.noFastPath && isPlain(md)) return plain(md, opts.inline ?? false);
+  if (!opts.noFastPath) {
+    if (isPlain(md)) return plain(md, opts.inline ?? false);
+    const simple = simpleInline(md, opts.inline ?? false, opts.definitions);
+    if (simple) return simple;
+  }
   const key = `${opts.inline ? 'i' : 'b'}\u0000${md}\u0000${opts.definitions ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -76,6 +80,43 @@ function plain(md: string, inline: boolean): HtmlPiece {
   });
   // no < > & in the text: HTML needs no escaping (hast-util-to-html leaves quotes in text alone)
   const html = text;
+  return { html: inline ? html : `<p>${html}</p>`, keys };
+}
+
+const STRONG_RE = /(?<=^|\s)\*\*([\p{L}\p{N}](?:[^*_`[\]<>&\\~@\n\r#]*[\p{L}\p{N}])?)\*\*(?=$|[\s.,;:!?)])/gu;
+const LINK_RE = /(?<=^|[\s(])\[([\p{L}\p{N}](?:[^*_`[\]<>&\\~@\n\r#]*[\p{L}\p{N}])?)\]\(((?:https?:\/\/|mailto:)[A-Za-z0-9\-._~:/?#=%+,;@]+|nkph\d+nkph)\)(?=$|[\s.,;:!?)])/gu;
+
+/**
+ * The next most common prose: plain text with `**strong**` spans and `[text](https://…)` links in
+ * their simplest, unambiguous forms. Anything else returns undefined and goes to the parser; a
+ * property test holds this path to the parser's output.
+ */
+function simpleInline(md: string, inline: boolean, definitions: string | undefined): HtmlPiece | undefined {
+  if (definitions && /\]\[|\]\s*$|\[[^\]]*\](?!\()/.test(md)) return undefined;
+  const keys: string[] = [];
+  const text = md.trim().replace(PLACEHOLDER_RE, (_, k: string) => {
+    keys.push(k);
+    return TOKEN(keys.length - 1);
+  });
+  if (BLOCK_START_RE.test(text)) return undefined;
+  let html = '';
+  let last = 0;
+  const pieces: { start: number; end: number; html: string }[] = [];
+  for (const m of text.matchAll(STRONG_RE)) pieces.push({ start: m.index!, end: m.index! + m[0].length, html: `<strong>${m[1]}</strong>` });
+  for (const m of text.matchAll(LINK_RE)) pieces.push({ start: m.index!, end: m.index! + m[0].length, html: `<a href="${m[2]}">${m[1]}</a>` });
+  if (pieces.length === 0) return undefined;
+  pieces.sort((a, b) => a.start - b.start);
+  const spans: string[] = [];
+  for (const p of pieces) {
+    if (p.start < last) return undefined;
+    spans.push(text.slice(last, p.start));
+    html += text.slice(last, p.start) + p.html;
+    last = p.end;
+  }
+  spans.push(text.slice(last));
+  html += text.slice(last);
+  const inner = pieces.map((p) => p.html.replace(/<[^>]*>/g, ''));
+  if (![...spans, ...inner].every((t) => PLAIN_RE.test(t) && !LINKISH_RE.test(t))) return undefined;
   return { html: inline ? html : `<p>${html}</p>`, keys };
 }
 

@@ -36,6 +36,8 @@ describe('markdownToHtml', () => {
       ...'abc XYZ éüß 中文ไทย,.;?()\'"/{}0123456789$%'.split(''),
       '{{company.name}}', '  ', '1. ', '*', '_', '[', ']', '<', '&', ':', '@', '\n', '#', '-', '|',
       'http://x.example', 'www.a.example', 'mailto:a', 'note: ', 'a:b', '- ', '+ ', '===', '---', '***', '!', '1) ', '10. ', '~~', ' = ',
+      '**', '**bold**', ' **two words** ', '**"q"**', 'a**b**', '[link](https://x.example/p?q=1)', ' [a b](mailto:p@x.example).', '[t]({{contacts.privacy.url}})',
+      '](', '(', ')', '[', '![i](https://x.example/i.png)', '\\[x](https://x.example)', '[x](https://x.example/a_b)', '[x]', '.', ',', '"',
     );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 40 }), (parts) => {
