@@ -69,7 +69,7 @@ console.log(`noticekit bench (${quick ? 'quick' : `${RUNS} runs`}, node ${proces
 console.log(`${pad('figure', 48)} ${pad('median', 12)} ${pad('floor', 34)} ${pad('ratio', 8)} ${pad('target', 20)} result`);
 for (const r of rows) {
   const floor = r.floor ? `${r.floor} ${r.floorValue ?? ''}${r.floorValue !== null ? ' ms' : ''}` : '—';
-  console.log(`${pad(r.figure, 48)} ${pad(`${r.value} ${r.unit}`, 12)} ${pad(floor, 34)} ${pad(r.ratio ?? '—', 8)} ${pad(r.target, 20)} ${r.pass ? 'PASS' : 'FAIL'}${r.peakMB ? `  (peak ${r.peakMB} MB)` : ''}`);
+  console.log(`${pad(r.figure, 48)} ${pad(`${r.value} ${r.unit}`, 12)} ${pad(floor, 34)} ${pad(r.ratio ?? '—', 8)} ${pad(r.target, 20)} ${r.pass ? 'PASS' : 'FAIL'}${r.peakMB ? `  (peak ${r.peakMB} MB)` : ''}${r.scale ? `  (${r.scale})` : ''}`);
 }
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ node: process.version, runs: RUNS, rows }, null, 2)}\n`);
 console.log('written to bench/results.json');

@@ -10,6 +10,7 @@ import { localizer } from '../i18n/localizer.js';
 import { renderNotice, type RenderedNotice } from '../render/notice.js';
 import { renderPage, renderChooser, pagePath } from '../render/page.js';
 import { DirWriter, writeFileAtomic } from '../util/atomic.js';
+import { withProjectLockSync, lockWaitMs } from '../util/lock.js';
 import { sha256 } from '../util/hash.js';
 import { UsageError } from '../cli/usage-error.js';
 import { walkUnits } from '../model/document.js';
@@ -74,9 +75,17 @@ export interface BuildManifest {
 
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** Renders what changed since the previous build into memory, then swaps the output folder in atomically. */
+/**
+ * Renders what changed since the previous build into a new output folder, then swaps it in
+ * atomically. Holds the project's lock (.noticekit.lock) meanwhile: a second build or a publish on
+ * the same project waits for it, then refuses with a message naming the holder.
+ */
 export function buildSite(opts: BuildOptions): BuildResult {
   const root = resolve(opts.root);
+  return withProjectLockSync(root, 'build', () => buildLocked(root, opts), { wait: lockWaitMs() });
+}
+
+function buildLocked(root: string, opts: BuildOptions): BuildResult {
   const configOut = opts.out;
   // Fast path: when no input file and no option changed, there is nothing to render or write.
   const quick = inputsFingerprint(root, opts);

@@ -18,11 +18,16 @@ export function changesOf(diff: DocumentDiff): Change[] {
 export function classifyChange(change: Change, rules: readonly Rule[] = RULES): ClassifiedChange {
   for (const r of rules) {
     const reason = r.appliesTo(change);
-    if (reason !== undefined) {
-      return { kind: change.kind, severity: r.severity, rule: r.id, reason, section: change.section, before: change.before, after: change.after };
-    }
+    if (reason !== undefined) return result(change, r.severity, r.id, reason);
   }
-  return { kind: change.kind, severity: 'minor', rule: 'reworded', reason: 'reworded', section: change.section, before: change.before, after: change.after };
+  return result(change, 'minor', 'reworded', 'reworded');
+}
+
+function result(change: Change, severity: ClassifiedChange['severity'], rule: string, reason: string): ClassifiedChange {
+  const out: ClassifiedChange = { kind: change.kind, severity, rule, reason, section: change.section, before: change.before, after: change.after };
+  const from = change.pair.oldSection;
+  if (change.kind === 'moved' && from) out.oldSection = from;
+  return out;
 }
 
 /** Classifies every change of a diff. */

@@ -119,6 +119,17 @@ function re(src: string): RegExp {
   return term(src).re;
 }
 
+/** One pattern for a whole list of terms: a text with no match has no occurrence of any of them. */
+const anyCompiled = new Map<readonly string[], RegExp>();
+function anyOf(list: readonly string[]): RegExp {
+  let r = anyCompiled.get(list);
+  if (!r) {
+    r = new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((src) => `(?:${src})`).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+    anyCompiled.set(list, r);
+  }
+  return r;
+}
+
 /**
  * The literal lower-case letters a term's pattern starts with, when it has no top-level
  * alternative: `collect(?:s|ed)?` → `collect`, `e-?mail` → `e`, `(?:sub-?)?processors?` → ''.
@@ -145,6 +156,7 @@ export function literalPrefix(src: string): string {
 }
 
 let memo: Map<string, string> | null = null;
+let lowerMemo: Map<string, string> | null = null;
 
 /**
  * Runs `fn` with the plain texts it computes remembered (one classification run asks for the
@@ -153,10 +165,12 @@ let memo: Map<string, string> | null = null;
 export function withTextMemo<T>(fn: () => T): T {
   if (memo) return fn();
   memo = new Map();
+  lowerMemo = new Map();
   try {
     return fn();
   } finally {
     memo = null;
+    lowerMemo = null;
   }
 }
 
@@ -181,11 +195,10 @@ export function plainText(md: string): string {
 
 /** Lower-cased plain text (remembered like `plainText`). */
 function lowerPlain(md: string): string {
-  const key = `\u0000${md}`;
-  const hit = memo?.get(key);
+  const hit = lowerMemo?.get(md);
   if (hit !== undefined) return hit;
   const out = plainText(md).toLowerCase();
-  memo?.set(key, out);
+  lowerMemo?.set(md, out);
   return out;
 }
 
@@ -235,6 +248,8 @@ export function practiceDeltas(before: string, after: string, category?: Practic
   const out: TermDelta[] = [];
   const cats = category ? [category] : (Object.keys(LEXICON) as PracticeCategory[]);
   for (const c of cats) {
+    const any = anyOf(LEXICON[c]);
+    if (!any.test(a) && !any.test(b)) continue;
     for (const src of LEXICON[c]) {
       const d = count(b, src) - count(a, src);
       if (d !== 0) {
@@ -250,13 +265,15 @@ export function practiceDeltas(before: string, after: string, category?: Practic
 export function mentionsPractice(text: string, category?: PracticeCategory): boolean {
   const t = lowerPlain(text);
   const cats = category ? [category] : (Object.keys(LEXICON) as PracticeCategory[]);
-  return cats.some((c) => LEXICON[c].some((src) => count(t, src) > 0));
+  return cats.some((c) => anyOf(LEXICON[c]).test(t));
 }
 
 /** Negation/modality words gained or lost between two texts. */
 export function modalityDeltas(before: string, after: string): string[] {
   const [a, b] = editWindows(lowerPlain(before).replace(/n't\b/g, ' not'), lowerPlain(after).replace(/n't\b/g, ' not'));
   const out: string[] = [];
+  const any = anyOf(NEGATION_MODALITY);
+  if (!any.test(a) && !any.test(b)) return out;
   for (const w of NEGATION_MODALITY) {
     if (w.includes("'")) continue;
     const d = count(b, w) - count(a, w);

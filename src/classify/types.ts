@@ -1,4 +1,5 @@
 import type { SectionRef, UnitPair } from '../diff/types.js';
+import type { FactArea, FactChange } from '../diff/facts-diff.js';
 import type { Severity } from './severity.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
@@ -30,6 +31,22 @@ export interface ClassifiedChange {
   section: SectionRef;
   before: string | null;
   after: string | null;
+  /** What changed: the master text (default), the structured facts, or where text applies (a `:::only`/`:::except` scope). */
+  source?: 'text' | 'facts' | 'scope';
+  /** For facts changes: where in the facts (or regions) file. */
+  fact?: { area: FactArea; id: string; field?: string; path: string };
+  /** For moved text: the section it was in before. */
+  oldSection?: SectionRef;
+  /** Ids of the regions whose notice the change reaches, when known (a project diff). */
+  regions?: string[];
+}
+
+/** A rule for a change of the structured facts: data and one function, one file per rule. */
+export interface FactRule {
+  id: string;
+  severity: Exclude<Severity, 'none'>;
+  description: string;
+  appliesTo(change: FactChange): string | undefined;
 }
 
 /** The JSON contract of a classification report. */

@@ -52,6 +52,20 @@ export const COMMANDS: Record<string, CommandSpec> = {
     help: '  DIR…             the output folders of every shard (1/n … n/n) of one build\n  --out DIR        where to write the combined site (replaced atomically)',
     load: () => import('./commands/merge-shards.js'),
   },
+  serve: {
+    summary: 'serve the output folder on localhost and rebuild it on changes, for previewing',
+    usage: 'noticekit serve [--port N] [--out DIR] [--base-url URL] [-C DIR]',
+    options: { ...common, port: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' } },
+    help: [
+      '  --port N         port on 127.0.0.1 (default 4173; 0 picks a free port)',
+      '  --out DIR        output folder to build and serve (default: `out` from noticekit.config.yaml)',
+      '  --base-url URL   absolute URL for canonical and hreflang links (default: base_url from the config)',
+      '  -C DIR           the policy project folder (default: the current folder)',
+      '  Builds first, then rebuilds after changes under policy/, locales/, templates/ or to the config.',
+      '  Serves only files inside the output folder, only to this computer. Stop with Ctrl+C.',
+    ].join('\n'),
+    load: () => import('./commands/serve.js'),
+  },
   check: {
     summary: 'check that every regional notice contains what its law requires',
     usage: 'noticekit check [--regions a,b] [--format text|json|markdown] [-C DIR]',
@@ -63,6 +77,21 @@ export const COMMANDS: Record<string, CommandSpec> = {
       '  Exit code 1 when any region has an error finding.',
     ].join('\n'),
     load: () => import('./commands/check.js'),
+  },
+  diff: {
+    summary: 'what changed between two versions, classified (material, minor, editorial), per region and language',
+    usage: 'noticekit diff [OLD.md NEW.md] [--from REF] [--to REF|working] [--format text|json|markdown|html] [--fail-on material|minor] [-C DIR]',
+    options: { ...common, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', short: 'f' }, 'fail-on': { type: 'string' } },
+    allowPositionals: true,
+    help: [
+      '  OLD.md NEW.md    compare any two Markdown policies (no project needed)',
+      '  --from REF       a published version (1.2.0), a git ref (main, HEAD~1) or `working` (default: the latest published version)',
+      '  --to REF         the same kinds of ref (default: `working`, the working tree)',
+      '  --format F       text (default), json (versioned report, schemaVersion 1), markdown (PR comment) or html (standalone redline)',
+      '  --fail-on S      exit 1 when a change of severity S (material, minor or editorial) or higher is found',
+      '  -C DIR           the policy project folder (default: the current folder)',
+    ].join('\n'),
+    load: () => import('./commands/diff.js'),
   },
   translate: {
     summary: 'translation status, XLIFF 2.0 export for translators, and import of their work',

@@ -175,16 +175,18 @@ export function similarityMatch(
   }
 
   // 2. Whatever is left, across the document, through an inverted index.
-  const keysOf = (text: string): Iterable<string> => {
+  const keysOf = (text: string): ArrayLike<number> => {
     const info = cache.get(text);
-    return info.words.length >= ORDER_CHECK_WORDS ? cache.pairs(text) : info.set;
+    return info.count >= ORDER_CHECK_WORDS ? cache.pairs(text) : info.ids;
   };
-  const index = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
   let indexed = 0;
   for (let i = 0; i < oldUnits.length; i++) {
     if (oldToNew[i] !== -1) continue;
     indexed++;
-    for (const w of keysOf(oldUnits[i]!.text)) {
+    const keys = keysOf(oldUnits[i]!.text);
+    for (let k = 0; k < keys.length; k++) {
+      const w = keys[k]!;
       const l = index.get(w);
       if (l) l.push(i);
       else index.set(w, [i]);
@@ -197,8 +199,9 @@ export function similarityMatch(
     if (newToOld[j] !== -1) continue;
     const nu = newUnits[j]!;
     shared.clear();
-    for (const w of keysOf(nu.text)) {
-      const l = index.get(w);
+    const keys = keysOf(nu.text);
+    for (let k = 0; k < keys.length; k++) {
+      const l = index.get(keys[k]!);
       if (!l || l.length > maxDf) continue;
       for (const i of l) if (oldToNew[i] === -1) shared.set(i, (shared.get(i) ?? 0) + 1);
     }

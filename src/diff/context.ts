@@ -104,9 +104,15 @@ export function sectionRef(paths: Map<string, string[]>, id: string): SectionRef
 /** `sectionRef` with one object per section id (the units of a section share it). */
 export function sectionRefs(paths: Map<string, string[]>): (id: string) => SectionRef {
   const cache = new Map<string, SectionRef>();
+  // Units come section by section: the last answer is usually the right one.
+  let lastId: string | undefined;
+  let last: SectionRef | undefined;
   return (id) => {
+    if (id === lastId) return last!;
     let r = cache.get(id);
     if (!r) cache.set(id, (r = sectionRef(paths, id)));
+    lastId = id;
+    last = r;
     return r;
   };
 }

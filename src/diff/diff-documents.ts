@@ -2,8 +2,7 @@ import type { MasterDocument, SectionInfo, Unit } from '../model/document.js';
 import { alignSectionsByContent, alignSectionsByIdAndHeading, exactLeftovers, patienceMatch, similarityMatch } from './align.js';
 import { cellContexts, sectionPaths, sectionRefs } from './context.js';
 import { longestIncreasing } from './lis.js';
-import { dice } from './similarity.js';
-import { TextCache } from './text-cache.js';
+import { diceSorted, TextCache } from './text-cache.js';
 import type { DiffOptions, DocumentDiff, SectionPair, UnitPair } from './types.js';
 import { wordDiffTokens } from './word-diff.js';
 
@@ -54,6 +53,24 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
   const a = keysOf(oldUnits);
   const b = keysOf(newUnits);
   if (!newById.size) patienceMatch(a, b, oldToNew, newToOld);
+  else {
+    // Units the ids did not pair (new units, or an old side without ids): patience among those.
+    const restOld: number[] = [];
+    const restNew: number[] = [];
+    for (let i = 0; i < a.length; i++) if (oldToNew[i] === -1) restOld.push(i);
+    for (let j = 0; j < b.length; j++) if (newToOld[j] === -1) restNew.push(j);
+    if (restOld.length && restNew.length) {
+      const o2n = new Int32Array(restOld.length).fill(-1);
+      const n2o = new Int32Array(restNew.length).fill(-1);
+      patienceMatch(Int32Array.from(restOld, (i) => a[i]!), Int32Array.from(restNew, (j) => b[j]!), o2n, n2o);
+      o2n.forEach((k, x) => {
+        if (k >= 0) {
+          oldToNew[restOld[x]!] = restNew[k]!;
+          newToOld[restNew[k]!] = restOld[x]!;
+        }
+      });
+    }
+  }
   exactLeftovers(a, b, oldToNew, newToOld);
 
   const { map: secMap, by: secBy } = alignSectionsByIdAndHeading(oldDoc.sections, newDoc.sections, locale);
@@ -95,6 +112,8 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
       }
     }
   };
+  let lastOldSection: string | undefined;
+  let lastMapped: string | undefined;
   for (let j = 0; j < newUnits.length; j++) {
     const nu = newUnits[j]!;
     const i = newToOld[j]!;
@@ -105,16 +124,20 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
       continue;
     }
     const ou = oldUnits[i]!;
-    const sectionKept = secMap.get(ou.section) === nu.section;
+    if (ou.section !== lastOldSection) {
+      lastOldSection = ou.section;
+      lastMapped = secMap.get(ou.section);
+    }
+    const sectionKept = lastMapped === nu.section;
     const ordered = inOrder[j] === 1;
     if (ordered) flushRemoved(i);
-    const same = ou.hash === nu.hash;
+    const same = a[i] === b[j];
     const kind = !ordered || !sectionKept ? 'moved' : same ? 'equal' : 'changed';
     const p: UnitPair = { kind, old: ou, new: nu, similarity: 1, section, oldSection: oldRef(ou.section) };
     if (!same) {
       const io = cache.get(ou.text);
       const inw = cache.get(nu.text);
-      p.similarity = dice(io.set, inw.set);
+      p.similarity = diceSorted(io.ids, inw.ids);
       p.parts = wordDiffTokens(io.seg.tokens, inw.seg.tokens);
     }
     if (kind !== 'equal') {

@@ -4,3 +4,4 @@ export { tokenize, words } from './tokenize.js';
 export { textSimilarity, dice, wordSet } from './similarity.js';
 export { wordDiff } from './word-diff.js';
 export type * from './types.js';
+export { diffFacts, diffRegions, durationDays, type FactArea, type FactChange, type FactScope, type FactsDiffOptions } from './facts-diff.js';

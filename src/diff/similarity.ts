@@ -1,5 +1,5 @@
 import { words } from './tokenize.js';
-import type { TextCache } from './text-cache.js';
+import { diceSorted, type TextCache } from './text-cache.js';
 
 /** The set of lower-cased words of a text. */
 export function wordSet(text: string, locale = 'en'): Set<string> {
@@ -32,7 +32,7 @@ export const SIMILAR_ORDER = 0.3;
 export function pairSimilarity(a: string, b: string, cache: TextCache): number {
   const ia = cache.get(a);
   const ib = cache.get(b);
-  const s = dice(ia.set, ib.set);
-  if (s === 0 || ia.words.length < ORDER_CHECK_WORDS || ib.words.length < ORDER_CHECK_WORDS) return s;
-  return dice(cache.pairs(a), cache.pairs(b)) >= SIMILAR_ORDER ? s : 0;
+  const s = diceSorted(ia.ids, ib.ids);
+  if (s === 0 || ia.count < ORDER_CHECK_WORDS || ib.count < ORDER_CHECK_WORDS) return s;
+  return diceSorted(cache.pairs(a), cache.pairs(b)) >= SIMILAR_ORDER ? s : 0;
 }

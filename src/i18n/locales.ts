@@ -4,6 +4,7 @@ import { parse as parseJsonc, parseTree, findNodeAtLocation, type ParseError, pr
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { readTextFile } from '../util/read-text.js';
 import { LineIndex } from '../util/lines.js';
+import { jsonDepthOffset, protoKeyOffset, MAX_JSON_DEPTH } from '../util/json-guard.js';
 import { isDiagnosticError } from '../model/diagnostics.js';
 
 export type Resources = Record<string, unknown>;
@@ -36,7 +37,7 @@ export function loadLocales(root: string, dir: string, diags: DiagnosticBag): Lo
     set.available.push(lng);
     for (const ns of ['ui', 'privacy'] as const) {
       const rel = `${dir}/${lng}/${ns}.json`;
-      const data = readJson(join(base, lng, `${ns}.json`), rel, diags, ns === 'privacy', (t) => set.texts.set(`${lng}/${ns}`, t));
+      const data = readJson(join(base, lng, `${ns}.json`), rel, diags, ns === 'privacy', (t) => set.texts.set(`${lng}/${ns}`, t), ns === 'ui');
       if (data) {
         (ns === 'ui' ? set.ui : set.privacy).set(lng, data);
         set.files.set(`${lng}/${ns}`, rel);
@@ -48,7 +49,7 @@ export function loadLocales(root: string, dir: string, diags: DiagnosticBag): Lo
   return set;
 }
 
-function readJson(path: string, rel: string, diags: DiagnosticBag, optional: boolean, keep: (text: string) => void): Resources | undefined {
+function readJson(path: string, rel: string, diags: DiagnosticBag, optional: boolean, keep: (text: string) => void, labels = false): Resources | undefined {
   let text: string | undefined;
   try {
     text = readTextFile(path, rel, { optional });
@@ -60,6 +61,15 @@ function readJson(path: string, rel: string, diags: DiagnosticBag, optional: boo
     throw e;
   }
   if (text === undefined) return undefined;
+  const guard = (offset: number, message: string, expected: string, hint: string) => {
+    const p = new LineIndex(text).position(offset);
+    diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message, expected, hint });
+  };
+  const deep = jsonDepthOffset(text);
+  if (deep >= 0) {
+    guard(deep, 'the JSON is nested too deeply', `at most ${MAX_JSON_DEPTH} levels of nested objects`, 'locale files hold "key": "text" pairs, grouped a few levels deep at most');
+    return undefined;
+  }
   keep(text);
   const errors: ParseError[] = [];
   const data = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false }) as unknown;
@@ -75,7 +85,37 @@ function readJson(path: string, rel: string, diags: DiagnosticBag, optional: boo
     diags.add({ rule: 'locale-json-syntax', file: rel, line: 1, column: 1, message: 'the locale file must hold a JSON object', expected: '{ "key": "text", … }' });
     return undefined;
   }
+  const proto = protoKeyOffset(text);
+  if (proto >= 0) {
+    guard(proto, 'a "__proto__" key', 'keys naming labels, such as "contents"', 'remove the key');
+    return undefined;
+  }
+  if (labels) {
+    // every value of ui.json is a label text or a group of them: a number, list or null prints as
+    // nothing or as "[object Object]" on a page
+    const bad = nonTextValue(data as Resources);
+    if (bad) {
+      const tree = parseTree(text);
+      const node = tree && findNodeAtLocation(tree, bad.path);
+      const p = new LineIndex(text).position(node?.parent?.offset ?? node?.offset ?? 0);
+      diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message: `"${bad.path.join('.')}" is ${bad.what}, not a text`, expected: 'a "key": "text" pair (or an object of such pairs)', hint: 'write the label as a string in double quotes' });
+      return undefined;
+    }
+  }
   return data as Resources;
+}
+
+function nonTextValue(obj: Resources, path: string[] = []): { path: string[]; what: string } | undefined {
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v === 'string') continue;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const inner = nonTextValue(v as Resources, [...path, k]);
+      if (inner) return inner;
+      continue;
+    }
+    return { path: [...path, k], what: v === null ? 'null' : Array.isArray(v) ? 'a list' : `a ${typeof v} (${JSON.stringify(v)})` };
+  }
+  return undefined;
 }
 
 function humanJsonError(code: string): string {
@@ -119,9 +159,25 @@ function checkPlaceholders(set: LocaleSet, dir: string, diags: DiagnosticBag): v
 export function locateKey(set: LocaleSet, file: string, dotted: string): { line?: number; column?: number } {
   const text = set.texts.get(file);
   if (!text) return {};
-  const tree = parseTree(text);
+  const { tree, index } = parsedText(text);
   const node = tree && findNodeAtLocation(tree, dotted.split('.'));
   if (!node) return {};
-  const p = new LineIndex(text).position(node.parent?.offset ?? node.offset);
+  const p = index.position(node.parent?.offset ?? node.offset);
   return { line: p.line, column: p.column };
+}
+
+/**
+ * The parse tree and line index of a locale file's text, computed once per text: locateKey is
+ * called for every unit of every language, and re-parsing a whole file per call made loading a
+ * project quadratic (most of the time of every build went here).
+ */
+const parsedTexts = new Map<string, { tree: ReturnType<typeof parseTree>; index: LineIndex }>();
+function parsedText(text: string): { tree: ReturnType<typeof parseTree>; index: LineIndex } {
+  let hit = parsedTexts.get(text);
+  if (!hit) {
+    if (parsedTexts.size >= 64) parsedTexts.clear();
+    hit = { tree: parseTree(text), index: new LineIndex(text) };
+    parsedTexts.set(text, hit);
+  }
+  return hit;
 }

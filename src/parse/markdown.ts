@@ -14,8 +14,9 @@ import type {
   UnitKind,
 } from '../model/document.js';
 import { walkUnits } from '../model/document.js';
-import { DiagnosticBag } from '../model/diagnostics.js';
+import { DiagnosticBag, DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
 import { sha256, unitHash } from '../util/hash.js';
+import { yamlValueError } from './yaml-source.js';
 
 /** The names of generated blocks a `::facts{show=…}` directive may ask for. */
 export const FACTS_BLOCKS = [
@@ -83,11 +84,84 @@ interface Ctx {
   sections: SectionInfo[];
   seenIds: Map<string, SourcePosition>;
   quoteDepth: number;
+  /** The `:::` blocks open around the node being converted, outermost first. */
+  open: { name: string; line: number; column: number; fence: number }[];
+}
+
+/**
+ * The deepest nesting of lists, block quotes and `:::` blocks that noticekit reads. remark-parse
+ * takes time polynomial in the nesting depth (a 160 KB list nested 400 levels deep takes seconds,
+ * 3000 levels never finish) and deep trees overflow the stack; no notice needs more than a few levels.
+ */
+export const MAX_NESTING = 32;
+
+const THEMATIC_BREAK_RE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Finds the first line whose containers (indentation, list markers, `>` quote markers, open `:::`
+ * blocks) nest deeper than MAX_NESTING, before remark-parse sees the text. Indentation counts one
+ * level per two columns, so the estimate errs on the deep side only for unusual layouts.
+ */
+export function nestingProblem(source: string, file: string): Diagnostic | undefined {
+  const lines = source.split('\n');
+  let fence: string | null = null;
+  let blocks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = null;
+      continue;
+    }
+    if (f) {
+      fence = f[1]!;
+      continue;
+    }
+    if (/^ {0,3}:{3,}[a-zA-Z]/.test(line)) blocks++;
+    else if (/^ {0,3}:{3,}\s*$/.test(line) && blocks > 0) blocks--;
+    if (THEMATIC_BREAK_RE.test(line)) continue;
+    let ws = 0;
+    let markers = 0;
+    let k = 0;
+    for (;;) {
+      const c = line[k];
+      const next = line[k + 1];
+      if (c === ' ' || c === '\t') {
+        // indentation before the first marker nests; the spaces after a marker do not
+        if (markers === 0) ws += c === '\t' ? 4 : 1;
+      } else if (c === '>') markers++;
+      else if ((c === '-' || c === '*' || c === '+') && (next === undefined || next === ' ' || next === '\t')) markers++;
+      else {
+        const m = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(k, k + 11));
+        if (!m) break;
+        markers++;
+        k += m[0].length;
+        continue;
+      }
+      k++;
+    }
+    const depth = blocks + markers + Math.floor(ws / 2);
+    if (depth > MAX_NESTING) {
+      return {
+        severity: 'error',
+        rule: 'nesting-too-deep',
+        file,
+        line: i + 1,
+        column: 1,
+        message: `lists, quotes and ::: blocks are nested about ${depth} levels deep here`,
+        expected: `at most ${MAX_NESTING} levels of nesting (lists in lists, quotes in quotes, blocks in blocks, indentation)`,
+        hint: 'flatten the structure; a privacy notice rarely needs more than three levels',
+      };
+    }
+  }
+  return undefined;
 }
 
 /** Parses the English master text into blocks and translation units. */
 export function parseMaster(source: string, file: string): MasterDocument {
   processor ??= makeProcessor();
+  const tooDeep = nestingProblem(source, file);
+  if (tooDeep) throw new DiagnosticError([tooDeep]);
   const diags = new DiagnosticBag();
   const sections: SectionInfo[] = [];
   const seenIds = new Map<string, SourcePosition>();
@@ -98,7 +172,7 @@ export function parseMaster(source: string, file: string): MasterDocument {
 
   for (const chunk of splitChunks(source)) {
     const tree = processor.parse(chunk.text) as Root;
-    const ctx: Ctx = { file, chunk, diags, section, sections, seenIds, quoteDepth: 0 };
+    const ctx: Ctx = { file, chunk, diags, section, sections, seenIds, quoteDepth: 0, open: [] };
     for (const node of tree.children) {
       if (node.type === 'yaml') {
         frontMatter = parseFrontMatter(node.value, file, pos(ctx, node), diags);
@@ -128,7 +202,13 @@ function parseFrontMatter(value: string, file: string, at: SourcePosition, diags
     diags.add({ rule: 'front-matter-syntax', file, line: at.line + p.line, column: p.col, message: `front matter is not valid YAML: ${err.message.split('\n')[0]}`, expected: 'YAML key: value lines between the --- markers', hint: 'fix the YAML syntax at this position' });
   }
   if (doc.errors.length) return {};
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    diags.add({ ...yamlValueError(e, file, at.line), rule: 'front-matter-syntax' });
+    return {};
+  }
   if (data == null) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     diags.add({ rule: 'front-matter-syntax', file, line: at.line + 1, column: 1, message: 'front matter must be a YAML mapping', expected: 'key: value pairs such as `title: Privacy Policy`' });
@@ -273,8 +353,14 @@ function container(node: DirectiveNode, ctx: Ctx): Block {
   const attrs = attrsOf(node);
   const raw = slice(ctx, node);
   const lastLine = raw.slice(raw.lastIndexOf('\n') + 1);
-  if (!/^\s*:{3,}\s*$/.test(lastLine) || !raw.includes('\n')) {
-    ctx.diags.add({ rule: 'unterminated-block', file: ctx.file, line: at.line, column: at.column, message: `the :::${node.name} block opened here is never closed`, expected: 'a line with ::: alone to close the block', hint: 'add ::: on its own line where the regional block ends' });
+  const fence = /^\s*(:*)/.exec(raw)![1]!.length;
+  const outer = ctx.open[ctx.open.length - 1];
+  if ((!/^\s*:{3,}\s*$/.test(lastLine) || !raw.includes('\n')) && outer && outer.fence <= fence) {
+    // a ::: line closes the outermost open block first: when a block opens inside another of the
+    // same fence, the block the author forgot to close is usually the outer one
+    ctx.diags.add({ rule: 'unterminated-block', file: ctx.file, line: outer.line, column: outer.column, message: `the :::${outer.name} block opened here is still open where the :::${node.name} block at line ${at.line} starts, so that block is never closed`, expected: 'a line with ::: alone to close each block before the next one opens', hint: 'add ::: on its own line where this block ends; to put a block inside another on purpose, give the outer one more colons (::::only{…} … ::::)' });
+  } else if (!/^\s*:{3,}\s*$/.test(lastLine) || !raw.includes('\n')) {
+    ctx.diags.add({ rule: 'unterminated-block', file: ctx.file, line: at.line, column: at.column, message: `the :::${node.name} block opened here is never closed`, expected: 'a line with ::: alone to close the block', hint: 'add ::: on its own line where the regional block ends; to put a block inside another, give the outer one more colons (::::only{…} … ::::)' });
   }
   if (node.name !== 'only' && node.name !== 'except') {
     ctx.diags.add({ rule: 'unknown-directive', file: ctx.file, line: at.line, column: at.column, message: `unknown block directive :::${node.name}`, expected: ':::only{regions="…" jurisdictions="…"} or :::except{…}', hint: 'use :::only or :::except, or remove the directive' });
@@ -290,11 +376,13 @@ function container(node: DirectiveNode, ctx: Ctx): Block {
     ctx.diags.add({ rule: 'empty-condition', file: ctx.file, line: at.line, column: at.column, message: `:::${node.name} names no region or jurisdiction`, expected: 'regions="de fr" or jurisdictions="eu gb"', hint: 'add the attribute in braces after the name: :::only{jurisdictions="eu"}' });
   }
   const blocks: Block[] = [];
+  ctx.open.push({ name: node.name, line: at.line, column: at.column, fence });
   for (const child of node.children) {
     if (child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) continue;
     const b = convert(child as RootContent, ctx);
     if (b) blocks.push(...b);
   }
+  ctx.open.pop();
   return { type: 'conditional', mode: node.name === 'except' ? 'except' : 'only', regions, jurisdictions, blocks, position: at };
 }
 

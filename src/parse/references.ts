@@ -68,6 +68,11 @@ export function checkReferences(inp: RefInput): void {
     label(`purposes.${p.id}.label`, ['purposes', i, 'id'], `purpose "${p.id}"`);
     refs(p.data_categories, cats, ['purposes', i, 'data_categories'], 'data category');
     refs(p.sources, sources, ['purposes', i, 'sources'], 'source');
+    if (Object.keys(p.legal_basis).length === 0) {
+      // one problem here rather than one per region when the regions are resolved
+      const at = factsSrc.locate(['purposes', i, 'legal_basis']);
+      diags.add({ rule: 'missing-legal-basis', file: factsSrc.file, line: at.line, column: at.column, message: `purpose "${p.id}" has no legal basis at all`, expected: 'a legal basis per jurisdiction or law, and/or a default, e.g. `default: contract`', hint: 'every purpose needs a legal basis in every region it reaches' });
+    }
     for (const key of Object.keys(p.legal_basis)) {
       if (key !== 'default' && !jurKnown.has(key) && !lawKnown.has(key)) {
         const at = factsSrc.locate(['purposes', i, 'legal_basis', key], true);

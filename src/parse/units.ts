@@ -2,6 +2,7 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { DiagnosticError } from '../model/diagnostics.js';
 import type { MasterDocument, Unit } from '../model/document.js';
 import { LineIndex } from '../util/lines.js';
+import { jsonDepthOffset, protoKeyOffset } from '../util/json-guard.js';
 
 /** `policy/<doc>.units.json`: the stable id of every translatable unit of the master. */
 export interface UnitLockFile {
@@ -52,15 +53,42 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (wa.size + wb.size);
 }
 
+/** Unit ids as noticekit writes them (`u0001`); anything else in a lock was not written by noticekit. */
+const UNIT_ID_RE = /^u\d{1,12}$/;
+
 export function parseUnitLock(text: string | undefined, file: string): UnitLockFile {
   if (text === undefined || text.trim() === '') return { version: 1, next: 1, units: {} };
+  const fail = (offset: number, why: string): never => {
+    const p = new LineIndex(text).position(Math.max(0, offset));
+    throw new DiagnosticError([{ severity: 'error', rule: 'units-lock-syntax', file, line: p.line, column: p.column, message: `${file} is not a valid unit-id lock: ${why}`, expected: 'the JSON written by noticekit ({"version":1,"next":N,"units":{"u0001":{"hash":"…","section":"…","text":"…"}}})', hint: `restore it from version control (git checkout -- ${file}); deleting it gives every unit a new id and marks translations for review` }]);
+  };
+  const deep = jsonDepthOffset(text);
+  if (deep >= 0) fail(deep, 'it is nested too deeply');
   const errors: ParseError[] = [];
   const data = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false }) as UnitLockFile;
-  if (errors.length || !data || typeof data !== 'object' || typeof data.units !== 'object' || typeof data.next !== 'number') {
-    const p = new LineIndex(text).position(errors[0]?.offset ?? 0);
-    throw new DiagnosticError([{ severity: 'error', rule: 'units-lock-syntax', file, line: p.line, column: p.column, message: `${file} is not a valid unit-id lock`, expected: 'the JSON written by noticekit ({"version":1,"next":N,"units":{…}})', hint: `restore it from version control (git checkout -- ${file}); deleting it gives every unit a new id and marks translations for review` }]);
+  if (errors.length) fail(errors[0]!.offset, 'invalid JSON');
+  const proto = protoKeyOffset(text);
+  if (proto >= 0) fail(proto, 'a "__proto__" key');
+  const at = (key: string) => Math.max(0, text.indexOf(`"${key}"`));
+  if (!isObject(data)) fail(0, 'not a JSON object');
+  if (!isObject(data.units)) fail(at('units'), '"units" is not an object');
+  if (!Number.isSafeInteger(data.next) || data.next < 1) fail(at('next'), '"next" is not a positive whole number');
+  let highest = 0;
+  for (const [id, u] of Object.entries(data.units)) {
+    if (!UNIT_ID_RE.test(id)) fail(at(id), `unit id ${JSON.stringify(id)} is not of the form u0001`);
+    const lu = u as unknown as Record<string, unknown>;
+    if (!isObject(lu) || typeof lu.hash !== 'string' || typeof lu.section !== 'string' || typeof lu.text !== 'string') fail(at(id), `unit ${id} needs "hash", "section" and "text" strings`);
+    if (lu.previous !== undefined && (!isObject(lu.previous) || Object.values(lu.previous).some((v) => typeof v !== 'string'))) fail(at(id), `"previous" of unit ${id} is not an object of texts`);
+    highest = Math.max(highest, Number(id.slice(1)));
   }
+  // ids are never reused: a hand-edited "next" at or below an existing id must not hand it out again
+  if (data.next <= highest) data.next = highest + 1;
+  if (!Number.isSafeInteger(data.next)) fail(at('next'), '"next" is too large');
   return data;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

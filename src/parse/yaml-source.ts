@@ -1,4 +1,4 @@
-import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
+import { parseDocument, LineCounter, isNode, visit, type Document } from 'yaml';
 import { DiagnosticBag } from '../model/diagnostics.js';
 
 export type YamlPath = (string | number)[];
@@ -18,18 +18,46 @@ export function parseYamlSource(text: string, file: string, diags: DiagnosticBag
   for (const err of [...doc.errors]) {
     const p = lineCounter.linePos(err.pos[0]);
     const first = err.message.split('\n')[0] ?? err.message;
+    const tooDeep = /call stack/i.test(first);
     diags.add({
       rule: 'yaml-syntax',
       file,
       line: p.line,
       column: p.col,
-      message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+.*$/, '')}`,
+      message: tooDeep ? 'YAML syntax error: the YAML is nested too deeply to read' : `YAML syntax error: ${first.replace(/ at line \d+, column \d+.*$/, '')}`,
       expected: err.code === 'DUPLICATE_KEY' ? 'each key once in a mapping' : 'valid YAML (consistent indentation, quoted strings containing ": " or "#")',
       hint: err.code === 'DUPLICATE_KEY' ? 'remove or rename the repeated key' : 'fix the YAML at this position; an editor with the JSON Schema from `noticekit schema` shows such errors as you type',
     });
   }
   if (doc.errors.length) return undefined;
-  return { file, data: doc.toJS({ maxAliasCount: 100 }), locate: (path, key) => locate(doc, lineCounter, path, key) };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // `yaml` refuses documents whose aliases expand exponentially ("billion laughs") and may
+    // overflow the stack on extreme nesting: both are bad input, not internal errors.
+    let at = 0;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    diags.add(yamlValueError(e, file, lineCounter.linePos(at).line));
+    return undefined;
+  }
+  return { file, data, locate: (path, key) => locate(doc, lineCounter, path, key) };
+}
+
+/** The diagnostic for a YAML document that parses but cannot be turned into values. */
+export function yamlValueError(e: unknown, file: string, line = 1): { rule: string; file: string; line: number; column: number; message: string; expected: string; hint: string } {
+  const msg = e instanceof Error ? e.message : String(e);
+  const bomb = /excessive alias/i.test(msg);
+  const unresolved = /^Unresolved alias[^:]*:\s*(.*)$/i.exec(msg.split('\n')[0] ?? '');
+  const base = { rule: 'yaml-syntax', file, line, column: 1 };
+  if (bomb) return { ...base, message: 'YAML aliases (*name) expand to too many values', expected: 'plain values; aliases used a few times at most', hint: 'write the values out instead of repeating aliases of aliases' };
+  if (unresolved) return { ...base, message: `YAML syntax error: the alias *${unresolved[1]} refers to no anchor`, expected: `an anchor &${unresolved[1]} set before the alias`, hint: 'define the anchor first, or write the value out' };
+  return { ...base, message: `the YAML cannot be read: ${/call stack/i.test(msg) ? 'it is nested too deeply' : msg.split('\n')[0]}`, expected: 'valid YAML of reasonable depth', hint: 'simplify the structure of this file' };
 }
 
 function locate(doc: Document, lc: LineCounter, path: YamlPath, key = false): { line: number; column: number } {

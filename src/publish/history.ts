@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { compareVersions, isVersion, type SnapshotManifest } from './manifest.js';
+import { addDays } from './dates.js';
 
 export interface PublishedVersion {
   version: string;
@@ -32,4 +33,12 @@ export function publishedVersions(root: string, doc: string): PublishedVersion[]
 export function latestVersion(root: string, doc: string): PublishedVersion | undefined {
   const all = publishedVersions(root, doc);
   return all[all.length - 1];
+}
+
+/** When each version was in effect: from its effective date to the day before the next one's (null for the latest). */
+export function effectivePeriods(versions: PublishedVersion[]): { version: string; from: string; to: string | null }[] {
+  return versions.map((v, i) => {
+    const next = versions[i + 1];
+    return { version: v.version, from: v.manifest.effective, to: next ? addDays(next.manifest.effective, -1) : null };
+  });
 }

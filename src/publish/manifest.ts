@@ -15,13 +15,59 @@ export interface SnapshotManifest {
   /** Highest severity of the changes since `previous` (none for the first version). */
   severity: Severity;
   /** Per region: the severity of the changes that reach it, and its languages. */
-  regions: Record<string, { severity: Severity; locales: string[]; noticePeriodDays: number }>;
+  regions: Record<string, SnapshotRegion>;
   /** sha256 of the master text. */
   sourceHash: string;
   /** Every file of the snapshot except manifest.json, by path relative to the version folder → sha256. */
   files: Record<string, string>;
   /** Set when a notice period was overridden with --force. */
   forced?: { justification: string; regions: string[] };
+  /** sha256 of the previous version's manifest.json as it was when this version was published (a hash chain). */
+  previousManifest?: string | null;
+  /** sha256 of this manifest's canonical JSON without `digest`: `noticekit verify` recomputes it. */
+  digest?: string;
+}
+
+export interface SnapshotRegion {
+  severity: Severity;
+  locales: string[];
+  noticePeriodDays: number;
+  /** Where the notice period comes from: `config`, `override` (publishing.notice_period_overrides) or `law:<pack>`. */
+  noticePeriodSource?: string;
+  /** The earliest effective date the notice period allowed: publication + period when the change is material, else the publication date. */
+  earliestEffective?: string;
+  /** The region was not in the previous version: nobody had an earlier notice to be told about. */
+  added?: boolean;
+}
+
+/** `changes.json`: what changed since the previous version, classified, and which regions each change reaches. */
+export interface SnapshotChanges {
+  schemaVersion: 1;
+  document: string;
+  from: string;
+  to: string;
+  /** How the changes were found: `project-diff` (master text, facts and regions; see src/classify/project-diff.ts). */
+  method: string;
+  severity: Severity;
+  summary: { material: number; minor: number; editorial: number };
+  /** Per region: its severity and the indexes of the changes (in `changes`) that reach it. */
+  regions: Record<string, { severity: Severity; changes: number[]; added?: boolean }>;
+  changes: SnapshotChange[];
+}
+
+export interface SnapshotChange {
+  kind: 'added' | 'removed' | 'changed' | 'moved';
+  severity: Severity;
+  /** The classification rule that decided, and why, in words a lawyer can check. */
+  rule: string;
+  reason: string;
+  /** The master text, the structured facts, or where text applies (a `:::only`/`:::except` scope). */
+  source: 'text' | 'facts' | 'scope';
+  section: { id: string; path: string[] };
+  /** Inline Markdown before / after (null when added / removed). */
+  before: string | null;
+  after: string | null;
+  regions: string[];
 }
 
 /**
@@ -34,6 +80,14 @@ export interface SnapshotManifest {
  */
 export const SNAPSHOT_SOURCE_DIR = 'source';
 export const SNAPSHOT_NOTICES_DIR = 'notices';
+export const SNAPSHOT_MANIFEST = 'manifest.json';
+export const SNAPSHOT_MODEL = 'model.json';
+export const SNAPSHOT_CHANGES = 'changes.json';
+
+/** `snapshots/<doc>`, relative to the project root. */
+export function snapshotsDir(doc: string): string {
+  return `snapshots/${doc}`;
+}
 
 const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$/;
 

@@ -81,6 +81,15 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
   const asts = new Map<string, unknown>();
   for (const [name, src] of sources) {
     const rel = files.get(name)!.rel;
+    if (!name.includes('/') && src.trim() === '') {
+      diags.add({ rule: 'empty-file', file: rel, line: 1, column: 1, message: `template ${name} is empty: every page would be blank`, expected: 'the Handlebars template of the page', hint: `delete ${rel} to use noticekit's own, or write the template` });
+      continue;
+    }
+    const deep = blockNesting(src);
+    if (deep) {
+      diags.add({ rule: 'template-syntax', file: rel, line: deep.line, column: deep.column, message: `template blocks are nested more than ${MAX_TEMPLATE_NESTING} levels deep`, expected: `{{#if}}, {{#each}} and other blocks nested ${MAX_TEMPLATE_NESTING} levels at most`, hint: 'split the template into partials' });
+      continue;
+    }
     try {
       asts.set(name, hb.parse(src));
     } catch (e) {
@@ -88,6 +97,12 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
       const line = err.lineNumber ?? err.hash?.loc?.first_line ?? Number(/line (\d+)/.exec(err.message)?.[1] ?? 1);
       const column = (err.column ?? err.hash?.loc?.first_column ?? 0) + 1;
       const detail = err.message.split('\n').filter((l) => l.trim() && !/^-*\^$/.test(l.trim())).slice(-1)[0] ?? err.message;
+      const open = /got 'EOF'/.test(err.message) ? unclosedBlock(src) : undefined;
+      if (open) {
+        // Handlebars reports the end of the file; the author needs the block that was left open
+        diags.add({ rule: 'template-syntax', file: rel, line: open.line, column: open.column, message: `template syntax error: the {{#${open.name}}} block opened here is never closed`, expected: `{{/${open.name}}} where the block ends`, hint: 'close the block, or remove it' });
+        continue;
+      }
       diags.add({ rule: 'template-syntax', file: rel, line, column, message: `template syntax error: ${detail.replace(/^Parse error on line \d+:\s*/, '')}`, expected: 'balanced Handlebars tags such as {{#if x}}…{{/if}} and {{name}}', hint: 'fix the tag at this position' });
     }
   }
@@ -123,6 +138,38 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
     origin: (name) => files.get(name)?.rel ?? '',
     sources,
   };
+}
+
+/** Handlebars' parser takes seconds on blocks nested a few hundred deep and overflows the stack beyond. */
+export const MAX_TEMPLATE_NESTING = 64;
+
+/** The position of the first block opened deeper than MAX_TEMPLATE_NESTING, found without parsing. */
+function blockNesting(src: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  const re = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#/]|\^(?!\s*~?\}\}))/g;
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    if (!m[1]) continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > MAX_TEMPLATE_NESTING) {
+      const before = src.slice(0, m.index);
+      return { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') };
+    }
+  }
+  return undefined;
+}
+
+/** The innermost block still open at the end of a template, if any. */
+function unclosedBlock(src: string): { name: string; line: number; column: number } | undefined {
+  const stack: { name: string; index: number }[] = [];
+  const re = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*(?:[#^]\s*[*>]?\s*([\w.-]+)|\/\s*([\w.-]+))/g;
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    if (m[1]) stack.push({ name: m[1], index: m.index });
+    else if (m[2]) stack.pop();
+  }
+  const top = stack[stack.length - 1];
+  if (!top) return undefined;
+  const before = src.slice(0, top.index);
+  return { name: top.name, line: before.split('\n').length, column: top.index - before.lastIndexOf('\n') };
 }
 
 function emptyStore(sources: Map<string, string>): TemplateStore {

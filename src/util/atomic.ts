@@ -1,13 +1,37 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync, readdirSync, linkSync, copyFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync, readdirSync, linkSync, copyFileSync, lstatSync } from 'node:fs';
+import { DiagnosticError } from '../model/diagnostics.js';
 import { createHash } from 'node:crypto';
-import { dirname, join, resolve, basename } from 'node:path';
+import { dirname, join, resolve, basename, isAbsolute, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+
+/**
+ * Test hook for a full disk: with NOTICEKIT_FAIL_WRITE_AFTER_FILES=N in the environment, the file
+ * after the first N written by one writeFileAtomic, replaceDirAtomic or DirWriter fails with
+ * ENOSPC, as on a full disk (N=0: the first write fails).
+ */
+export function simulatedWriteFailure(written: number, path: string): void {
+  const v = process.env.NOTICEKIT_FAIL_WRITE_AFTER_FILES;
+  if (v === undefined || !/^\d+$/.test(v) || written < Number(v)) return;
+  throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}' (simulated by NOTICEKIT_FAIL_WRITE_AFTER_FILES=${v})`), { code: 'ENOSPC', errno: -28, syscall: 'write', path });
+}
+
+/**
+ * Test hooks for a kill: NOTICEKIT_CRASH_AFTER_FILES=N SIGKILLs the process once a DirWriter or
+ * replaceDirAtomic has placed N files; NOTICEKIT_CRASH_IN_SWAP=1 SIGKILLs it between the two renames
+ * of a swap (the old folder moved aside, the new one not yet in place), the narrowest window.
+ */
+function simulatedCrash(point: 'files' | 'swap', placed = 0): void {
+  if (point === 'swap' ? process.env.NOTICEKIT_CRASH_IN_SWAP === '1' : /^\d+$/.test(process.env.NOTICEKIT_CRASH_AFTER_FILES ?? '') && placed >= Number(process.env.NOTICEKIT_CRASH_AFTER_FILES)) {
+    process.kill(process.pid, 'SIGKILL');
+  }
+}
 
 /** Writes one file atomically: a temporary sibling, fsync, then rename over the target. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
+    simulatedWriteFailure(0, tmp);
     writeFileSync(tmp, data);
     const fd = openSync(tmp, 'r');
     try {
@@ -37,19 +61,23 @@ export function replaceDirAtomic(dir: string, files: Map<string, string | Uint8A
   mkdirSync(tmp);
   try {
     const made = new Set<string>();
+    let n = 0;
     for (const [rel, data] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const p = join(tmp, rel);
+      const p = inside(tmp, rel);
       const d = dirname(p);
       if (!made.has(d)) {
         mkdirSync(d, { recursive: true });
         made.add(d);
       }
+      simulatedWriteFailure(n++, p);
       writeFileSync(p, data);
+      simulatedCrash('files', n);
     }
     hooks.beforeSwap?.();
     const old = join(parent, `.${basename(target)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
     const had = existsSync(target);
     if (had) renameSync(target, old);
+    if (had) simulatedCrash('swap');
     try {
       renameSync(tmp, target);
     } catch (e) {
@@ -77,6 +105,21 @@ function cleanStale(parent: string, name: string): void {
   }
 }
 
+/** `dir/rel`, refusing a relative path that would leave `dir` (`..`, absolute, NUL): a bug upstream, never written. */
+function inside(dir: string, rel: string): string {
+  const p = resolve(dir, rel);
+  if (rel.includes('\0') || isAbsolute(rel) || !p.startsWith(dir + sep)) throw new Error(`refusing to write ${JSON.stringify(rel)}: the path leaves the output folder`);
+  return p;
+}
+
+function regularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -98,6 +141,7 @@ export class DirWriter {
   readonly target: string;
   private readonly tmp: string;
   private readonly made = new Set<string>();
+  private placed = 0;
   written = 0;
   constructor(dir: string, private readonly previous?: { files: Record<string, string> }) {
     this.target = resolve(dir);
@@ -108,9 +152,18 @@ export class DirWriter {
     mkdirSync(this.tmp);
   }
 
-  /** Adds a file; returns its sha256. */
+  /** Adds a file; returns its sha256. A failure throws the new folder away (the old one stays). */
   put(rel: string, data: string | Uint8Array | { reuse: string }): string {
-    const p = join(this.tmp, rel);
+    try {
+      return this.putFile(rel, data);
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  private putFile(rel: string, data: string | Uint8Array | { reuse: string }): string {
+    const p = inside(this.tmp, rel);
     const d = dirname(p);
     if (!this.made.has(d)) {
       mkdirSync(d, { recursive: true });
@@ -119,7 +172,14 @@ export class DirWriter {
     const reuse = typeof data === 'object' && !(data instanceof Uint8Array) ? data.reuse : undefined;
     const hash = reuse ?? createHash('sha256').update(data as string | Uint8Array).digest('hex');
     const from = join(this.target, rel);
-    if (this.previous?.files[rel] === hash && existsSync(from)) {
+    simulatedWriteFailure(this.placed++, p);
+    if (this.previous?.files[rel] === hash && existsSync(from) && !regularFile(from)) {
+      // never take over (hard-link, or copy through) a symbolic link or anything but a file planted
+      // in the previous output: write the content again, or refuse when there is none to write
+      if (reuse !== undefined) throw new DiagnosticError([{ severity: 'error', rule: 'unsafe-out-dir', file: from, message: `${rel} in the previous output is not a regular file (a symbolic link?); noticekit did not write it`, expected: 'only files written by noticekit in the output folder', hint: 'delete the output folder, or run `noticekit build --force` to write every file again' }]);
+      writeFileSync(p, data as string | Uint8Array);
+      this.written++;
+    } else if (this.previous?.files[rel] === hash && existsSync(from)) {
       try {
         linkSync(from, p);
       } catch {
@@ -130,6 +190,7 @@ export class DirWriter {
       writeFileSync(p, data as string | Uint8Array);
       this.written++;
     }
+    simulatedCrash('files', this.placed);
     return hash;
   }
 
@@ -140,6 +201,7 @@ export class DirWriter {
     const had = existsSync(this.target);
     try {
       if (had) renameSync(this.target, old);
+      if (had) simulatedCrash('swap');
       try {
         renameSync(this.tmp, this.target);
       } catch (e) {

@@ -5,9 +5,10 @@ import { UsageError } from '../usage-error.js';
 import { parseIsoDate, todayUtc } from '../../publish/dates.js';
 import { NoticePeriodRefused, PublishBlocked, publishVersion, type PublishResult } from '../../publish/publish.js';
 import { formatProblems } from '../../publish/preflight.js';
-import { describeSource } from '../../publish/notice-period.js';
+import { describeSource, type NoticePeriodViolation } from '../../publish/notice-period.js';
 import { hooksFromEnv } from '../../publish/write-snapshot.js';
 import type { Severity } from '../../publish/manifest.js';
+import { withProjectLockSync, lockWaitMs } from '../../util/lock.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -21,8 +22,9 @@ export default function publish(args: ParsedArgs, io: CliIo): number {
   const justification = str(args.values.justification);
   let result: PublishResult;
   try {
-    result = publishVersion({
-      root: resolve(io.cwd, String(args.values.root ?? '.')),
+    const root = resolve(io.cwd, String(args.values.root ?? '.'));
+    result = withProjectLockSync(root, 'publish', () => publishVersion({
+      root,
       version,
       effective: parseIsoDate(effective, '--effective'),
       published: date ? parseIsoDate(date, '--date') : todayUtc(),
@@ -30,7 +32,7 @@ export default function publish(args: ParsedArgs, io: CliIo): number {
       ...(justification !== undefined ? { justification } : {}),
       dryRun: Boolean(args.values['dry-run']),
       hooks: hooksFromEnv(),
-    });
+    }), { wait: lockWaitMs() });
   } catch (e) {
     if (e instanceof PublishBlocked) {
       const n = e.problems.length;
@@ -43,18 +45,25 @@ export default function publish(args: ParsedArgs, io: CliIo): number {
     }
     throw e;
   }
-  if (!args.values.quiet) io.out(summary(result));
+  if (!args.values.quiet) io.out(`${summary(result)}${args.values.force && !result.overridden.length ? '  --force: every notice period was met; nothing was overridden or recorded\n' : ''}`);
   return 0;
 }
 
 function noticePeriodMessage(e: NoticePeriodRefused): string {
   const latest = e.violations.map((v) => v.required).sort().at(-1)!;
-  const lines = [`noticekit publish: refused: effective date ${e.effective} is too early for ${e.violations.length} region${e.violations.length === 1 ? '' : 's'} where the change is material (published ${e.published}):`];
-  const w = Math.max(...e.violations.map((v) => v.region.length));
+  const n = e.violations.length;
+  const lines = [`noticekit publish: refused: effective date ${e.effective} is too early for ${n} region${n === 1 ? '' : 's'} where the change is material (published ${e.published}):`];
+  // regions with the same period, date and reason are listed together
+  const groups = new Map<string, NoticePeriodViolation[]>();
   for (const v of e.violations) {
-    lines.push(`  ${v.region.padEnd(w)}  needs ${v.noticePeriodDays} days' notice: effective on or after ${v.required}`);
-    lines.push(`  ${''.padEnd(w)}  reason: material change${v.rules.length === 1 ? '' : 's'} (${v.rules.join(', ')}), e.g. ${v.example}`);
-    lines.push(`  ${''.padEnd(w)}  period: ${describeSource(v.source, v.noticePeriodDays)}`);
+    const key = JSON.stringify([v.required, v.noticePeriodDays, v.source, v.rules, v.example]);
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  for (const vs of groups.values()) {
+    const v = vs[0]!;
+    lines.push(`  ${vs.map((x) => x.region).join(', ')}: ${v.noticePeriodDays} days' notice required: effective on or after ${v.required}`);
+    lines.push(`    reason: material change${v.rules.length === 1 ? '' : 's'} (${v.rules.join(', ')}), e.g. ${v.example}`);
+    lines.push(`    period: ${describeSource(v.source, v.noticePeriodDays)}`);
   }
   lines.push('', `Publish with --effective ${latest} or later, or, if counsel approves a shorter notice, add --force --justification "…" (recorded in the manifest).`, 'Nothing was written.', '');
   return lines.join('\n');
@@ -77,7 +86,12 @@ function summary(r: PublishResult): string {
       const req = material.map((x) => x.earliestEffective ?? m.published).sort().at(-1)!;
       lines.push(`  notice periods: met in every region with a material change (latest required effective date ${req})`);
     }
-    if (r.overridden.length) lines.push(`  notice periods OVERRIDDEN with --force in ${r.overridden.map((v) => `${v.region} (needed ${v.required})`).join(', ')}; justification recorded: "${m.forced?.justification}"`);
+    if (r.overridden.length) {
+      const byDate = new Map<string, string[]>();
+      for (const v of r.overridden) byDate.set(v.required, [...(byDate.get(v.required) ?? []), v.region]);
+      lines.push(`  notice periods OVERRIDDEN with --force in ${r.overridden.length} region${r.overridden.length === 1 ? '' : 's'}: ${[...byDate].map(([d, ids]) => `${ids.join(', ')} (required effective ${d})`).join('; ')}`);
+      lines.push(`  justification recorded in manifest.json: "${m.forced?.justification}"`);
+    }
   } else lines.push('  first published version: nothing to compare with');
   lines.push(`  files: ${Object.keys(m.files).length + 1} (the sha256 of each in manifest.json)`);
   if (r.leftoversRemoved.length) lines.push(`  removed ${r.leftoversRemoved.length} folder${r.leftoversRemoved.length === 1 ? '' : 's'} left by an interrupted publish: ${r.leftoversRemoved.join(', ')}`);

@@ -1,0 +1,12 @@
+export { notify, noticeUrl, sendByDate, type NotifyOptions, type NotifyRun } from './notify.js';
+export { notifyFiles, noticeJson, reportJson, summaryMarkdown, emailMarkdown, NOTIFY_MARKER, NOTIFY_SCHEMA_VERSION } from './output.js';
+export { writeNotices, guardNotifyOut } from './write.js';
+export { draftNotice, splitEmail, NOTICE_TEMPLATES } from './draft.js';
+export { draftSentence, stripInlineMarkdown } from './sentences.js';
+export { regionFactChanges, FACT_SEVERITY, durationDays } from './facts-changes.js';
+export { regionTextChanges } from './text-changes.js';
+export { regionChanges, classifiedFacts, type RegionChanges } from './reach.js';
+export { consentFor, CONSENT_RULES, CONSENT_BASES, type ConsentRule } from './consent/index.js';
+export { loadNotifyTexts, type NotifyTexts, type NotifyT } from './texts.js';
+export { loadWorking, loadPublished, findVersion, WORKING, type VersionSide } from './versions.js';
+export * from './types.js';

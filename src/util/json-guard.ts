@@ -1,0 +1,42 @@
+import { parseTree, type Node } from 'jsonc-parser';
+
+/** The deepest nesting of arrays and objects noticekit reads in a JSON file (the parser recurses). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Offset of the first `[` or `{` nested deeper than `max`, or -1. A linear scan that skips strings:
+ * jsonc-parser recurses once per level and overflows the stack on a file of a few thousand `[`.
+ */
+export function jsonDepthOffset(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return -1;
+}
+
+/**
+ * Offset of the first property named `__proto__` (escapes decoded), or -1. jsonc-parser builds
+ * objects by assignment, so such a key would replace the object's prototype instead of adding a key.
+ */
+export function protoKeyOffset(text: string): number {
+  const tree = parseTree(text);
+  if (!tree) return -1;
+  const stack: Node[] = [tree];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'property' && n.children?.[0]?.value === '__proto__') return n.offset;
+    if (n.children) stack.push(...n.children);
+  }
+  return -1;
+}
