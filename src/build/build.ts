@@ -69,6 +69,8 @@ export interface BuildManifest {
   shard?: { index: number; count: number };
   /** Per page folder: the hash of everything the page depends on. */
   pages: Record<string, string>;
+  /** Per page folder: the notice's title, for site files made from pages that were not rendered again. */
+  titles?: Record<string, string>;
   /** Every file but this manifest → sha256. */
   files: Record<string, string>;
 }
@@ -114,6 +116,7 @@ function buildLocked(root: string, opts: BuildOptions): BuildResult {
     source: quick.source,
     ...(opts.shard ? { shard: opts.shard } : {}),
     pages: site.pageKeys,
+    titles: site.titles,
     files: site.hashes,
   };
   writer.put(BUILD_MARKER, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -254,6 +257,7 @@ export interface RenderedSite {
   hashes: Record<string, string>;
   pages: PageSummary[];
   pageKeys: Record<string, string>;
+  titles: Record<string, string>;
   regions: ResolvedRegion[];
 }
 
@@ -287,6 +291,7 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
   const pages: PageSummary[] = [];
   const sitePages: SitePage[] = [];
   const pageKeys: Record<string, string> = {};
+  const titles: Record<string, string> = {};
   const common = commonKey(project, store, baseUrl, effective, opts.version);
   const all: { r: ResolvedRegion; lng: string; dir: string }[] = [];
   for (const r of regions) for (const lng of r.region.locales) if (!opts.locales || opts.locales.includes(lng)) all.push({ r, lng, dir: pagePath(r.region.id, lng) });
@@ -300,14 +305,16 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
     const md = `${dir}index.md`;
     const html = `${dir}index.html`;
     const reusable = prev && prev.pages[dir] === key && prev.files[md] && prev.files[html] && opts.outDir && existsSync(join(opts.outDir, md)) && existsSync(join(opts.outDir, html));
-    let rendered: RenderedNotice | undefined;
-    const render = () => (rendered ??= renderNotice(project, r, l, store));
+    const render = (): RenderedNotice => renderNotice(project, r, l, store);
+    let title: string;
     if (reusable) {
+      title = prev.titles?.[dir] ?? render().title;
       put(md, { reuse: prev.files[md]! });
       put(html, { reuse: prev.files[html]! });
       pages.push({ region: r.region.id, locale: lng, path: html, fallbackUnits: 0, reviewUnits: 0, reused: true });
     } else {
       const notice = render();
+      title = notice.title;
       const mdFile = store.render('notice.md.hbs', {
         body: notice.markdown.trimEnd(),
         effectiveDateText: effective ? l.t('ui.effective_date', { date: l.date(effective) }) : '',
@@ -318,7 +325,9 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
       put(html, renderPage(project, r, l, notice, store, { baseUrl, effective, ...(opts.version ? { version: opts.version } : {}) }));
       pages.push({ region: r.region.id, locale: lng, path: html, fallbackUnits: notice.fallbackUnits, reviewUnits: notice.reviewUnits, reused: false });
     }
-    sitePages.push({ region: r, locale: lng, localizer: l, dir, get notice() { return render(); } });
+    titles[dir] = title;
+    // pages keep no rendered text: a site of any size streams through with flat memory
+    sitePages.push({ region: r, locale: lng, localizer: l, dir, title, markdownHash: hashes[md]!, get notice() { return render(); } });
   }
   // Files outside the page folders (the chooser, a sitemap) belong to the first shard.
   const siteFiles = new Map<string, string>();
@@ -332,7 +341,7 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
     const h = sha256(content);
     put(path, opts.previous?.files[path] === h && opts.outDir && existsSync(join(opts.outDir, path)) ? { reuse: h } : content);
   }
-  return { files, hashes, pages, pageKeys, regions };
+  return { files, hashes, pages, pageKeys, titles, regions };
 }
 
 /** What every page depends on: configuration, facts, regions, templates shared by all pages, history. */

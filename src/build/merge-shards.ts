@@ -55,8 +55,10 @@ export function mergeShards(dirs: string[], outDir: string, cwd: string): MergeR
   const files = new Map<string, string>();
   const owner = new Map<string, string>();
   const pages: Record<string, string> = {};
+  const titles: Record<string, string> = {};
   for (const { dir, m } of shards) {
     Object.assign(pages, m.pages);
+    Object.assign(titles, m.titles ?? {});
     for (const [path, hash] of Object.entries(m.files)) {
       const rel = relative(cwd, join(dir, path));
       if (owner.has(path)) {
@@ -83,6 +85,7 @@ export function mergeShards(dirs: string[], outDir: string, cwd: string): MergeR
     inputs: first.source,
     source: first.source,
     pages: Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : 1))),
+    titles: Object.fromEntries(Object.entries(titles).sort(([a], [b]) => (a < b ? -1 : 1))),
     files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, c]) => [p, sha256(c)])),
   };
   replaceDirIncremental(outDir, files, `${JSON.stringify(manifest, null, 2)}\n`, undefined);

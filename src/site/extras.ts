@@ -11,6 +11,11 @@ export interface SitePage {
   localizer: Localizer;
   /** Folder of the page inside the output, e.g. `de/de/`. */
   dir: string;
+  /** The notice's title (its h1) in the page's language. */
+  title: string;
+  /** sha256 of the page's index.md as written. */
+  markdownHash: string;
+  /** The rendered notice; rendered on demand for a page the build took over unchanged, and not kept. */
   notice: RenderedNotice;
 }
 

@@ -1,5 +1,4 @@
 import type { SiteContext, SiteExtra, SitePage } from './extras.js';
-import { sha256 } from '../util/hash.js';
 import { absoluteUrl } from './hreflang.js';
 import { lastUpdated, siteHistory } from './history.js';
 import {
@@ -50,7 +49,7 @@ export function noticeJson(ctx: SiteContext, page: SitePage): Record<string, unk
     generator: 'noticekit',
     vocabularies: { dpv: DPV, pd: DPV_PD, 'eu-gdpr': DPV_GDPR },
     document: project.config.document,
-    title: page.notice.title,
+    title: page.title,
     version: history.current?.version ?? null,
     language: page.locale,
     direction: l.dir,
@@ -63,7 +62,7 @@ export function noticeJson(ctx: SiteContext, page: SitePage): Record<string, unk
     },
     effectiveDate: effective || null,
     lastUpdated: lastUpdated(project.master.frontMatter, history, undefined, effective) || null,
-    contentHash: `sha256:${sha256(markdownFile(ctx, page, effective))}`,
+    contentHash: `sha256:${page.markdownHash}`,
     sourceHash: `sha256:${project.master.sourceHash}`,
     urls: { html: ctx.baseUrl ? absoluteUrl(ctx.baseUrl, page.dir) : 'index.html', markdown: url('index.md'), json: url('privacy.json') },
     controller: { ...contact(r.entity), country: r.entity.country, dpv: DPV_CONTROLLER },
@@ -124,21 +123,6 @@ export function noticeJson(ctx: SiteContext, page: SitePage): Record<string, unk
       requests: { url: facts.rights_requests.url, email: facts.rights_requests.email, responseDays: facts.rights_requests.response_days },
     },
   };
-}
-
-/**
- * The bytes of the page's index.md, as the build writes them (the notice through `notice.md.hbs`
- * with its effective-date line), so that `contentHash` can be checked against that file.
- */
-function markdownFile(ctx: SiteContext, page: SitePage, effective: string): string {
-  const l = page.localizer;
-  const md = ctx.store.render('notice.md.hbs', {
-    body: page.notice.markdown.trimEnd(),
-    effectiveDateText: effective ? l.t('ui.effective_date', { date: l.date(effective) }) : '',
-    version: undefined,
-    versionText: '',
-  });
-  return md.endsWith('\n') ? md : `${md}\n`;
 }
 
 /** Writes `privacy.json` next to every notice page. */
