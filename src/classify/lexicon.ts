@@ -157,6 +157,17 @@ export function literalPrefix(src: string): string {
 
 let memo: Map<string, string> | null = null;
 let lowerMemo: Map<string, string> | null = null;
+let derived: Map<string, Map<string, string>> | null = null;
+
+/** `fn(text)`, remembered under `kind` while a `withTextMemo` run lasts (computed afresh outside one). */
+export function remember(kind: string, text: string, fn: (t: string) => string): string {
+  if (!derived) return fn(text);
+  let m = derived.get(kind);
+  if (!m) derived.set(kind, (m = new Map()));
+  let v = m.get(text);
+  if (v === undefined) m.set(text, (v = fn(text)));
+  return v;
+}
 
 /**
  * Runs `fn` with the plain texts it computes remembered (one classification run asks for the
@@ -166,11 +177,13 @@ export function withTextMemo<T>(fn: () => T): T {
   if (memo) return fn();
   memo = new Map();
   lowerMemo = new Map();
+  derived = new Map();
   try {
     return fn();
   } finally {
     memo = null;
     lowerMemo = null;
+    derived = null;
   }
 }
 
@@ -187,7 +200,8 @@ export function plainText(md: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
+    // = .replace(/\s+/g, ' '), without building a new string when the spacing is already single spaces
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .trim();
   memo?.set(md, out);
   return out;

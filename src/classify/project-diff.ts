@@ -44,8 +44,15 @@ export function regionContexts(oldP: ProjectVersion, newP: ProjectVersion): Regi
   for (const r of oldP.regions) byId.set(r.id, r);
   for (const r of newP.regions) byId.set(r.id, r);
   return [...byId.values()].map((r) => {
-    const j = newP.jurisdictions.compose(r.jurisdictions);
-    return { id: r.id, name: r.name, locales: r.locales, matchIds: new Set([...j.ids, ...j.lawIds]), basisOrder: [...j.ids, ...j.lawIds, 'default'], entity: r.entity };
+    let ids: string[];
+    try {
+      const j = newP.jurisdictions.compose(r.jurisdictions);
+      ids = [...j.ids, ...j.lawIds];
+    } catch {
+      // A jurisdiction today's packs no longer know (an old version): match its ids as written.
+      ids = [...r.jurisdictions];
+    }
+    return { id: r.id, name: r.name, locales: r.locales, matchIds: new Set(ids), basisOrder: [...new Set(ids), 'default'], entity: r.entity };
   });
 }
 

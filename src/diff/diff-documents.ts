@@ -194,7 +194,7 @@ function pairSections(
       seqOld.push(oldIndex.get(o.id)!);
     }
   }
-  const inOrder = new Set(longestIncreasing(seqOld).map((k) => seqNew[k]!));
+  const inOrder = new Set(Array.from(longestIncreasing(seqOld), (k) => seqNew[k]!));
   const norm = (h: string): string => h.replace(/\s+/g, ' ').trim();
   const out: SectionPair[] = [];
   let cursor = 0;

@@ -4,7 +4,7 @@ import { parse as parseJsonc, parseTree, findNodeAtLocation, type ParseError, pr
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { readTextFile } from '../util/read-text.js';
 import { LineIndex } from '../util/lines.js';
-import { jsonDepthOffset, protoKeyOffset, MAX_JSON_DEPTH } from '../util/json-guard.js';
+import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype, MAX_JSON_DEPTH } from '../util/json-guard.js';
 import { isDiagnosticError } from '../model/diagnostics.js';
 
 export type Resources = Record<string, unknown>;
@@ -85,7 +85,7 @@ function readJson(path: string, rel: string, diags: DiagnosticBag, optional: boo
     diags.add({ rule: 'locale-json-syntax', file: rel, line: 1, column: 1, message: 'the locale file must hold a JSON object', expected: '{ "key": "text", … }' });
     return undefined;
   }
-  const proto = protoKeyOffset(text);
+  const proto = hasReplacedPrototype(data) ? protoKeyOffset(text) : -1;
   if (proto >= 0) {
     guard(proto, 'a "__proto__" key', 'keys naming labels, such as "contents"', 'remove the key');
     return undefined;

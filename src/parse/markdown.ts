@@ -16,7 +16,7 @@ import type {
 import { walkUnits } from '../model/document.js';
 import { DiagnosticBag, DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
 import { sha256, unitHash } from '../util/hash.js';
-import { yamlValueError } from './yaml-source.js';
+import { yamlValueError, complexKeyOffset } from './yaml-source.js';
 
 /** The names of generated blocks a `::facts{show=…}` directive may ask for. */
 export const FACTS_BLOCKS = [
@@ -202,6 +202,11 @@ function parseFrontMatter(value: string, file: string, at: SourcePosition, diags
     diags.add({ rule: 'front-matter-syntax', file, line: at.line + p.line, column: p.col, message: `front matter is not valid YAML: ${err.message.split('\n')[0]}`, expected: 'YAML key: value lines between the --- markers', hint: 'fix the YAML syntax at this position' });
   }
   if (doc.errors.length) return {};
+  const complexKey = complexKeyOffset(doc);
+  if (complexKey !== undefined) {
+    diags.add({ rule: 'front-matter-syntax', file, line: at.line + lc.linePos(complexKey).line, column: lc.linePos(complexKey).col, message: 'front matter is not valid YAML: a mapping, list or tagged value is used as a key', expected: 'YAML key: value lines between the --- markers' });
+    return {};
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 }) as unknown;

@@ -2,7 +2,7 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { DiagnosticError } from '../model/diagnostics.js';
 import type { MasterDocument, Unit } from '../model/document.js';
 import { LineIndex } from '../util/lines.js';
-import { jsonDepthOffset, protoKeyOffset } from '../util/json-guard.js';
+import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype } from '../util/json-guard.js';
 
 /** `policy/<doc>.units.json`: the stable id of every translatable unit of the master. */
 export interface UnitLockFile {
@@ -36,17 +36,24 @@ export interface UnitLock {
 const SIMILAR_IN_SECTION = 0.5;
 const SIMILAR_ACROSS = 0.7;
 
-function words(text: string): Set<string> {
-  const seg = new Intl.Segmenter('en', { granularity: 'word' });
+let segmenter: Intl.Segmenter | undefined;
+function words(text: string, cache?: Map<string, Set<string>>): Set<string> {
+  const hit = cache?.get(text);
+  if (hit) return hit;
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
   const out = new Set<string>();
-  for (const s of seg.segment(text.toLowerCase())) if (s.isWordLike) out.add(s.segment);
+  for (const s of segmenter.segment(text.toLowerCase())) if (s.isWordLike) out.add(s.segment);
+  cache?.set(text, out);
   return out;
 }
 
-/** Dice coefficient of the two texts' word sets: 1 for the same words, 0 for none in common. */
-export function similarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
+/**
+ * Dice coefficient of the two texts' word sets: 1 for the same words, 0 for none in common.
+ * `cache` keeps each text's word set: id alignment compares every new unit with every old one.
+ */
+export function similarity(a: string, b: string, cache?: Map<string, Set<string>>): number {
+  const wa = words(a, cache);
+  const wb = words(b, cache);
   if (wa.size === 0 && wb.size === 0) return 1;
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
@@ -67,7 +74,7 @@ export function parseUnitLock(text: string | undefined, file: string): UnitLockF
   const errors: ParseError[] = [];
   const data = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false }) as UnitLockFile;
   if (errors.length) fail(errors[0]!.offset, 'invalid JSON');
-  const proto = protoKeyOffset(text);
+  const proto = hasReplacedPrototype(data) ? protoKeyOffset(text) : -1;
   if (proto >= 0) fail(proto, 'a "__proto__" key');
   const at = (key: string) => Math.max(0, text.indexOf(`"${key}"`));
   if (!isObject(data)) fail(0, 'not a JSON object');
@@ -119,6 +126,7 @@ export function assignUnitIds(master: MasterDocument, lockText: string | undefin
     } else pending.push(u);
   }
   // 2. similar text in the same section, then 3. across sections
+  const wordSets = new Map<string, Set<string>>();
   for (const [threshold, sameSection] of [[SIMILAR_IN_SECTION, true], [SIMILAR_ACROSS, false]] as const) {
     for (const u of pending) {
       if (u.id) continue;
@@ -126,7 +134,7 @@ export function assignUnitIds(master: MasterDocument, lockText: string | undefin
       let bestScore: number = threshold;
       for (const [id, o] of free) {
         if (sameSection && o.section !== u.section) continue;
-        const s = similarity(u.text, o.text);
+        const s = similarity(u.text, o.text, wordSets);
         if (s >= bestScore) {
           bestScore = s;
           best = id;

@@ -1,4 +1,4 @@
-import { parseDocument, LineCounter, isNode, visit, type Document } from 'yaml';
+import { parseDocument, LineCounter, isNode, isAlias, isCollection, isScalar, visit, type Document } from 'yaml';
 import { DiagnosticBag } from '../model/diagnostics.js';
 
 export type YamlPath = (string | number)[];
@@ -30,6 +30,14 @@ export function parseYamlSource(text: string, file: string, diags: DiagnosticBag
     });
   }
   if (doc.errors.length) return undefined;
+  // a mapping or list used as a key (`? [a, b]: x`, `{a: 1}: x`) has no JSON form: yaml would turn
+  // it into a string and print a runtime warning; say where it is instead
+  const complexKey = complexKeyOffset(doc);
+  if (complexKey !== undefined) {
+    const p = lineCounter.linePos(complexKey);
+    diags.add({ rule: 'yaml-syntax', file, line: p.line, column: p.col, message: 'YAML syntax error: a mapping, list or tagged value is used as a key', expected: 'plain keys such as `name:`', hint: 'write the key as text; `?` starts a complex key in YAML, and `!!` tags a value' });
+    return undefined;
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -47,6 +55,25 @@ export function parseYamlSource(text: string, file: string, diags: DiagnosticBag
     return undefined;
   }
   return { file, data, locate: (path, key) => locate(doc, lineCounter, path, key) };
+}
+
+/**
+ * Offset of the first key in a YAML document that is not plain text, a number or a boolean: a
+ * mapping or list (`? [a, b]`), an alias of one, or a tagged value such as `!!binary`.
+ */
+export function complexKeyOffset(doc: Document): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (isCollection(key) || (isScalar(key) && key.value !== null && typeof key.value === 'object')) {
+        at = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return at;
 }
 
 /** The diagnostic for a YAML document that parses but cannot be turned into values. */

@@ -106,9 +106,20 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
       diags.add({ rule: 'template-syntax', file: rel, line, column, message: `template syntax error: ${detail.replace(/^Parse error on line \d+:\s*/, '')}`, expected: 'balanced Handlebars tags such as {{#if x}}…{{/if}} and {{name}}', hint: 'fix the tag at this position' });
     }
   }
+  // helpers a template may call: Handlebars' own (if, each, with, lookup, …) and those given here;
+  // a call of any other (`{{readFile "x"}}`) would fail at render time with "Missing helper"
+  const knownHelpers = new Set(Object.keys(hb.helpers));
   for (const [name, ast] of asts) {
     const rel = files.get(name)!.rel;
     for (const n of walk(ast)) {
+      const path = n.path as { type?: string; original?: string; parts?: string[]; data?: boolean; depth?: number } | undefined;
+      if ((n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') && path?.type === 'PathExpression') {
+        const call = n.type === 'SubExpression' || ((n.params as unknown[] | undefined)?.length ?? 0) > 0 || n.hash !== undefined;
+        const helper = path.parts?.[0];
+        if (call && !path.data && path.depth === 0 && path.parts?.length === 1 && helper && !/^(this|\.)/.test(path.original ?? '') && !knownHelpers.has(helper)) {
+          diags.add({ rule: 'unknown-helper', file: rel, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1, message: `template calls unknown helper "${helper}"`, expected: `one of the helpers: ${[...knownHelpers].filter((h) => !/Missing$/.test(h)).sort().join(', ')}`, hint: 'templates can only format the data they are given; use a value of the context, or one of these helpers' });
+        }
+      }
       if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression') {
         const pname = n.name.original ?? '';
         if (!partialNames.has(pname)) {

@@ -40,3 +40,16 @@ export function protoKeyOffset(text: string): number {
   }
   return -1;
 }
+
+/**
+ * Whether a value parsed by jsonc-parser holds an object whose prototype was replaced, i.e. the
+ * text had a `__proto__` key: a cheap walk of the value, so that only such texts are parsed again
+ * (protoKeyOffset) to say where.
+ */
+export function hasReplacedPrototype(value: unknown, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null || depth > MAX_JSON_DEPTH + 1) return false;
+  if (Array.isArray(value)) return value.some((v) => hasReplacedPrototype(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return true;
+  for (const v of Object.values(value)) if (hasReplacedPrototype(v, depth + 1)) return true;
+  return false;
+}

@@ -1,13 +1,15 @@
-import { plainText } from '../lexicon.js';
+import { plainText, remember } from '../lexicon.js';
 import type { Rule } from '../types.js';
 
 /** Plain text with obfuscated e-mail addresses ("name [at] host [dot] com") written normally. */
 export function canonicalText(md: string): string {
-  return plainText(md)
-    .replace(/\s*[[(]\s*at\s*[\])]\s*/gi, '@')
-    .replace(/\s*[[(]\s*dot\s*[\])]\s*/gi, '.')
-    .replace(/^AUTOTITLE$/, '')
-    .trim();
+  return remember('canonical', md, (t) =>
+    plainText(t)
+      .replace(/\s*[[(]\s*at\s*[\])]\s*/gi, '@')
+      .replace(/\s*[[(]\s*dot\s*[\])]\s*/gi, '.')
+      .replace(/^AUTOTITLE$/, '')
+      .trim(),
+  );
 }
 
 export const markdownFormatting: Rule = {
