@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { join, resolve, relative, isAbsolute, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DiagnosticBag, DiagnosticError } from '../model/diagnostics.js';
 import { loadProject, type Project } from '../parse/project.js';
 import { resolveRegions, type ResolvedRegion } from '../resolve/resolve.js';
@@ -11,6 +11,7 @@ import { renderNotice, type RenderedNotice } from '../render/notice.js';
 import { renderPage, renderChooser, pagePath } from '../render/page.js';
 import { DirWriter, writeFileAtomic } from '../util/atomic.js';
 import { withProjectLockSync, lockWaitMs } from '../util/lock.js';
+import { guardOutputDir } from '../util/out-dir.js';
 import { sha256 } from '../util/hash.js';
 import { UsageError } from '../cli/usage-error.js';
 import { walkUnits } from '../model/document.js';
@@ -396,22 +397,5 @@ function pageKey(project: Project, store: TemplateStore, r: ResolvedRegion, lng:
 
 /** Refuses an output folder that would replace the project, its sources or a folder noticekit did not make. */
 function guardOutDir(project: Project, outDir: string): void {
-  const root = project.root;
-  const rel = relative(outDir, root);
-  const isAncestorOrSelf = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  const inside = (dir: string) => {
-    const r = relative(join(root, dir), outDir);
-    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
-  };
-  const protectedDir = ['policy', 'templates', 'locales', 'snapshots', 'src', 'node_modules', '.git', 'test'].find(inside);
-  if (isAncestorOrSelf || protectedDir) {
-    throw new DiagnosticError([{ severity: 'error', rule: 'unsafe-out-dir', file: relative(process.cwd(), outDir) || '.', message: `refusing to write the site into ${isAncestorOrSelf ? 'the project folder or one of its parents' : `${protectedDir}${sep}`}: the build replaces its output folder as a whole`, expected: 'an output folder of its own, such as out/', hint: 'pass --out out (or set `out:` in noticekit.config.yaml)' }]);
-  }
-  if (existsSync(outDir)) {
-    if (!statSync(outDir).isDirectory()) throw new DiagnosticError([{ severity: 'error', rule: 'unsafe-out-dir', file: relative(process.cwd(), outDir), message: 'the output path exists and is not a folder', expected: 'a folder noticekit made, or none', hint: 'choose another --out' }]);
-    const entries = readdirSync(outDir);
-    if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
-      throw new DiagnosticError([{ severity: 'error', rule: 'unsafe-out-dir', file: relative(process.cwd(), outDir), message: `the output folder is not empty and was not made by noticekit (no ${BUILD_MARKER}); the build would replace it`, expected: 'an empty folder, a new one, or one noticekit built', hint: 'choose another --out, or empty the folder yourself' }]);
-    }
-  }
+  guardOutputDir(project.root, outDir, { marker: BUILD_MARKER, what: 'the site', command: 'noticekit build', example: 'out', hint: 'pass --out out (or set `out:` in noticekit.config.yaml)' });
 }
