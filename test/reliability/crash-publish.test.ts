@@ -36,6 +36,8 @@ describe('noticekit publish killed or out of disk space', () => {
   let sources: Map<string, string>;
   let fileCount = 0;
   let publishMs = 0;
+  /** How long a publish in a fresh process runs until its last file: the window the random kill aims at. */
+  let untilLastFileMs = 0;
 
   beforeAll(async () => {
     dir = exampleProject();
@@ -74,19 +76,37 @@ describe('noticekit publish killed or out of disk space', () => {
     for (const n of [Math.floor(fileCount / 2), fileCount]) {
       const r = await spawnPublish(dir, { NOTICEKIT_CRASH_AFTER_FILES: String(n) });
       expect(r.signal, `after ${n} files: ${r.stderr}`).toBe('SIGKILL');
+      untilLastFileMs = Math.max(untilLastFileMs, r.ms);
       injected.hookCrashes++;
       await checkNothingPublished(`killed after ${n} files`);
     }
   });
 
+  it('a full disk exits 3, leaves nothing partial, and verify passes', async () => {
+    for (const n of [Math.floor(fileCount / 3)]) {
+      process.env.NOTICEKIT_FAIL_WRITE_AFTER_FILES = String(n);
+      let r: Awaited<ReturnType<typeof cli>>;
+      try {
+        r = await cli(dir, ...PUBLISH);
+      } finally {
+        delete process.env.NOTICEKIT_FAIL_WRITE_AFTER_FILES;
+      }
+      injected.diskFull++;
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr).toMatch(/ENOSPC: no space left on device/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      await checkNothingPublished(`disk full after ${n} files`);
+    }
+  });
+
   it('a kill at a seeded random moment leaves either no version or the complete version', async () => {
     const random = rng(SEED);
-    // a publish in a fresh process takes its start-up on top of the in-process one measured above
-    const estimate = Math.max(1500, publishMs * 2.5);
+    const estimate = untilLastFileMs || Math.max(1500, publishMs * 1.5);
     for (let i = 0; i < 1; i++) {
-      const delay = Math.round(estimate * (0.3 + 0.7 * random()));
+      const delay = Math.round(estimate * (0.2 + 0.6 * random()));
       injected.randomSent++;
       const r = await spawnPublish(dir, {}, delay);
+      console.log(`random kill: aimed at ${delay} ms of ~${estimate} ms, publish ${r.signal ?? `exited ${r.code}`} after ${r.ms} ms`);
       if (r.signal === 'SIGKILL') {
         injected.randomKills++;
         if (existsSync(join(dir, 'snapshots/privacy/1.1.0'))) {
@@ -102,24 +122,6 @@ describe('noticekit publish killed or out of disk space', () => {
         expect(v.code, v.stdout).toBe(0);
         return;
       }
-    }
-  });
-
-  it('a full disk exits 3, leaves nothing partial, and verify passes', async () => {
-    if (existsSync(join(dir, 'snapshots/privacy/1.1.0'))) return; // published by the previous test
-    for (const n of [Math.floor(fileCount / 3)]) {
-      process.env.NOTICEKIT_FAIL_WRITE_AFTER_FILES = String(n);
-      let r: Awaited<ReturnType<typeof cli>>;
-      try {
-        r = await cli(dir, ...PUBLISH);
-      } finally {
-        delete process.env.NOTICEKIT_FAIL_WRITE_AFTER_FILES;
-      }
-      injected.diskFull++;
-      expect(r.code, r.stderr).toBe(3);
-      expect(r.stderr).toMatch(/ENOSPC: no space left on device/);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-      await checkNothingPublished(`disk full after ${n} files`);
     }
   });
 
