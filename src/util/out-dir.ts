@@ -24,7 +24,8 @@ export interface OutDirRules {
  * folder the command did not make.
  */
 export function guardOutputDir(root: string, outDir: string, rules: OutDirRules): void {
-  const shown = relative(process.cwd(), outDir) || '.';
+  // named from the project, as every other diagnostic is (process.cwd() is not the caller's folder under -C or in a library call)
+  const shown = relative(root, outDir) || '.';
   const rel = relative(outDir, root);
   const isAncestorOrSelf = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   const inside = (dir: string) => {
