@@ -1,8 +1,14 @@
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, RootContent, Heading, Table, List, Blockquote } from 'mdast';
 import { parseDocument, LineCounter } from 'yaml';
 import type {
@@ -27,8 +33,29 @@ export const FACTS_BLOCKS = [
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 const HEADING_ATTRS_RE = /\s*\{#([^\s}]*)((?:\s+[a-zA-Z_][\w-]*="[^"]*")*)\s*\}\s*$/;
 
+/**
+ * The master is read for its blocks: a unit's text is its inline Markdown source, sliced from the
+ * file, never the parsed inline tree. So the parser keeps the block constructs of CommonMark, GFM
+ * (tables, footnote definitions, task list items) and directives, and leaves inline Markdown
+ * (emphasis, links, code spans, autolinks, escapes) unparsed, which takes more than half the time
+ * off parsing. Inline constructs cannot change block structure, so the blocks and the source
+ * spans come out the same; a property test holds this to the full parser (`fastPaths: false`).
+ */
+function blocksOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmTaskListItem(), {
+    disable: { null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd'] },
+  });
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
 let processor: ReturnType<typeof makeProcessor> | undefined;
+let fullProcessor: ReturnType<typeof makeFullProcessor> | undefined;
 function makeProcessor() {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(blocksOnly).use(remarkDirective);
+}
+/** The whole of remark-parse with GFM, inline Markdown included: the reference the fast paths are held to. */
+function makeFullProcessor() {
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
 }
 
@@ -74,6 +101,75 @@ export function splitChunks(source: string): Chunk[] {
   }
   chunks.push({ text: lines.slice(start).join('\n'), lineOffset: start });
   return chunks;
+}
+
+/** A run of lines for remark-parse, or a paragraph or heading read straight from the source. */
+type Piece = Chunk | { paragraph: string; line: number } | { heading: string; depth: number; line: number };
+
+/** A line that, wherever it stands, may start or interrupt a block other than a paragraph. */
+const NOT_PLAIN_START = /^[ \t]*(?:[#>\-+*=_`~<|:[]|\d{1,9}[.)])/;
+/** An ATX heading whose text neither starts nor ends with `#` (no closing sequence to strip). */
+const PLAIN_HEADING = /^(#{1,6})[ \t]+([^ \t#](?:.*[^ \t#])?)[ \t]*$/;
+const BLANK = /^[ \t]*$/;
+
+/**
+ * Splits a chunk further, taking the commonest blocks of a policy out of remark-parse: a paragraph
+ * whose lines start at column 1 after a blank line, none of which could start another block (no
+ * list or quote marker, fence, heading, table pipe, directive, HTML, setext underline), and an ATX
+ * heading line after a blank line. Outside fences, `:::` blocks and HTML blocks, after a blank
+ * line, such text closes every open block, so it is a paragraph (or heading) whatever came before,
+ * and the text after it parses the same on its own. Its unit text is what remark-parse would give:
+ * inline Markdown is kept as source either way. Everything else stays together for remark-parse.
+ */
+export function splitPieces(chunk: Chunk): Piece[] {
+  const lines = chunk.text.split('\n');
+  if (chunk.text.includes('\r') || lines.some((l) => /^[ \t]*</.test(l))) return [chunk];
+  const out: Piece[] = [];
+  let fence: string | null = null;
+  let depth = 0;
+  let start = 0;
+  let inFrontMatter = chunk.lineOffset === 0 && lines[0] === '---';
+  const flush = (upTo: number): void => {
+    if (upTo > start && lines.slice(start, upTo).some((l) => !BLANK.test(l))) out.push({ text: lines.slice(start, upTo).join('\n'), lineOffset: chunk.lineOffset + start });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (inFrontMatter) {
+      if (i > 0 && (line === '---' || line === '...')) inFrontMatter = false;
+      continue;
+    }
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = null;
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      continue;
+    }
+    if (/^ {0,3}:{3,}[a-zA-Z]/.test(line)) depth++;
+    else if (/^ {0,3}:{3,}\s*$/.test(line) && depth > 0) depth--;
+    if (depth > 0 || (i > 0 && !BLANK.test(lines[i - 1]!)) || BLANK.test(line) || line[0] === ' ' || line[0] === '\t') continue;
+    const h = PLAIN_HEADING.exec(line);
+    // the line after must be blank, or a `---` there would open front matter in the next piece
+    if (h && (i + 1 === lines.length || BLANK.test(lines[i + 1]!))) {
+      flush(i);
+      out.push({ heading: h[2]!, depth: h[1]!.length, line: chunk.lineOffset + i + 1 });
+      start = i + 1;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && !BLANK.test(lines[end]!) && !NOT_PLAIN_START.test(lines[end]!)) end++;
+    if (end === i || (end < lines.length && !BLANK.test(lines[end]!))) continue;
+    flush(i);
+    const text = lines.slice(i, end).map((l, k) => (k === 0 ? l : l.replace(/^[ \t]+/, '')));
+    text[text.length - 1] = text[text.length - 1]!.replace(/[ \t]+$/, '');
+    out.push({ paragraph: text.join('\n'), line: chunk.lineOffset + i + 1 });
+    start = end;
+    i = end - 1;
+  }
+  flush(lines.length);
+  return out;
 }
 
 interface Ctx {
@@ -157,9 +253,18 @@ export function nestingProblem(source: string, file: string): Diagnostic | undef
   return undefined;
 }
 
+export interface ParseOptions {
+  /**
+   * Take plain paragraphs and ATX headings straight from the source, and parse the rest for its
+   * blocks only (default true). `false` runs the whole of remark-parse over every chunk instead:
+   * the result is the same, and a property test holds the fast paths to it.
+   */
+  fastPaths?: boolean;
+}
+
 /** Parses the English master text into blocks and translation units. */
-export function parseMaster(source: string, file: string): MasterDocument {
-  processor ??= makeProcessor();
+export function parseMaster(source: string, file: string, opts: ParseOptions = {}): MasterDocument {
+  const parser = opts.fastPaths === false ? (fullProcessor ??= makeFullProcessor()) : (processor ??= makeProcessor());
   const tooDeep = nestingProblem(source, file);
   if (tooDeep) throw new DiagnosticError([tooDeep]);
   const diags = new DiagnosticBag();
@@ -170,22 +275,29 @@ export function parseMaster(source: string, file: string): MasterDocument {
   const definitions: string[] = [];
   let section = 'top';
 
-  for (const chunk of splitChunks(source)) {
-    const tree = processor.parse(chunk.text) as Root;
-    const ctx: Ctx = { file, chunk, diags, section, sections, seenIds, quoteDepth: 0, open: [] };
-    for (const node of tree.children) {
-      if (node.type === 'yaml') {
-        frontMatter = parseFrontMatter(node.value, file, pos(ctx, node), diags);
-        continue;
+  for (const whole of splitChunks(source)) {
+    for (const piece of opts.fastPaths === false ? [whole] : splitPieces(whole)) {
+      const chunk = 'text' in piece ? piece : whole;
+      const ctx: Ctx = { file, chunk, diags, section, sections, seenIds, quoteDepth: 0, open: [] };
+      if ('paragraph' in piece) blocks.push({ type: 'paragraph', unit: makeUnit(ctx, 'paragraph', piece.paragraph, { line: piece.line, column: 1 }) });
+      else if ('heading' in piece) blocks.push(headingBlock(piece.depth, piece.heading, { line: piece.line, column: 1 }, ctx));
+      else {
+        const tree = parser.parse(piece.text) as Root;
+        for (const node of tree.children) {
+          if (node.type === 'yaml') {
+            frontMatter = parseFrontMatter(node.value, file, pos(ctx, node), diags);
+            continue;
+          }
+          if (node.type === 'definition') {
+            definitions.push(slice(ctx, node));
+            continue;
+          }
+          const b = convert(node, ctx);
+          if (b) blocks.push(...b);
+        }
       }
-      if (node.type === 'definition') {
-        definitions.push(slice(ctx, node));
-        continue;
-      }
-      const b = convert(node, ctx);
-      if (b) blocks.push(...b);
+      section = ctx.section;
     }
-    section = ctx.section;
   }
   diags.throwIfErrors();
   const units = [...walkUnits(blocks)];
@@ -290,8 +402,11 @@ function convert(node: RootContent, ctx: Ctx): Block[] | undefined {
 }
 
 function heading(node: Heading, ctx: Ctx): Block {
-  const at = pos(ctx, node);
-  let text = inlineSource(ctx, node.children);
+  return headingBlock(node.depth, inlineSource(ctx, node.children), pos(ctx, node), ctx);
+}
+
+function headingBlock(depth: number, source: string, at: SourcePosition, ctx: Ctx): Block {
+  let text = source;
   let id = '';
   const attrs: Record<string, string> = {};
   const m = HEADING_ATTRS_RE.exec(text);
@@ -310,8 +425,8 @@ function heading(node: Heading, ctx: Ctx): Block {
     ctx.diags.add({ rule: 'duplicate-section-id', file: ctx.file, line: at.line, column: at.column, message: `section id "${id}" is already used by the heading at line ${prev.line}`, expected: 'a unique id for every heading', hint: `give this heading its own id, e.g. {#${id}-2}` });
   } else ctx.seenIds.set(id, at);
   ctx.section = id;
-  ctx.sections.push({ id, depth: node.depth, heading: text, attrs, position: at });
-  return { type: 'heading', depth: node.depth, id, attrs, unit: makeUnit(ctx, 'heading', text, at) };
+  ctx.sections.push({ id, depth, heading: text, attrs, position: at });
+  return { type: 'heading', depth, id, attrs, unit: makeUnit(ctx, 'heading', text, at) };
 }
 
 function list(node: List, ctx: Ctx): Block {
