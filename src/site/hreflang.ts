@@ -38,15 +38,17 @@ export function pageDir(region: string, lng: string): string {
 }
 
 /**
- * Every page of the site in regions.yaml order with its `hreflang`. A page whose tag another page
- * already has (two regions of one country) falls back to its locale tag; if that is taken too it
- * stays out of the cluster (null), so that no two alternates share a value.
+ * Every page of the site with its `hreflang`, ordered by region id and then locale (never by the
+ * order of regions.yaml, so listing the regions in another order changes no byte of the site). A
+ * page whose tag another page already has (two regions of one country) falls back to its locale
+ * tag; if that is taken too it stays out of the cluster (null), so that no two alternates share a value.
  */
 export function hreflangCluster(regions: readonly Region[]): ClusterPage[] {
   const taken = new Set<string>();
   const out: ClusterPage[] = [];
-  for (const r of regions) {
-    for (const lng of r.locales) {
+  const byId = [...regions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of byId) {
+    for (const lng of [...r.locales].sort()) {
       let tag: string | null = hreflangTag(r.id, lng);
       if (taken.has(tag.toLowerCase())) tag = taken.has(lng.toLowerCase()) ? null : lng;
       if (tag) taken.add(tag.toLowerCase());
