@@ -73,34 +73,48 @@ interface Chunk {
 export function splitChunks(source: string): Chunk[] {
   const lines = source.split('\n');
   const chunks: Chunk[] = [];
-  let fence: string | null = null;
-  let depth = 0;
+  const scan = new LineScanner(lines[0] === '---');
   let start = 0;
-  let inFrontMatter = lines[0] === '---';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (inFrontMatter) {
-      if (i > 0 && (line === '---' || line === '...')) inFrontMatter = false;
-      continue;
-    }
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = null;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      continue;
-    }
-    if (/^ {0,3}:{3,}[a-zA-Z]/.test(line)) depth++;
-    else if (/^ {0,3}:{3,}\s*$/.test(line) && depth > 0) depth--;
-    else if (depth === 0 && i > start && /^ {0,3}#{1,2}(?:[ \t]|$)/.test(line)) {
+    if (scan.next(line, i === 0) === 'opaque') continue;
+    if (scan.depth === 0 && i > start && /^ {0,3}#{1,2}(?:[ \t]|$)/.test(line)) {
       chunks.push({ text: lines.slice(start, i).join('\n'), lineOffset: start });
       start = i;
     }
   }
   chunks.push({ text: lines.slice(start).join('\n'), lineOffset: start });
   return chunks;
+}
+
+/**
+ * Follows the lines of a Markdown text in order: front matter, fenced code, and how many `:::`
+ * blocks are open. `next` says whether a line is opaque (front matter, or a fence or its content,
+ * where nothing starts a block) or Markdown; `depth` is the number of `:::` blocks open after it.
+ */
+class LineScanner {
+  depth = 0;
+  private fence: string | null = null;
+  constructor(private inFrontMatter: boolean) {}
+
+  next(line: string, first: boolean): 'opaque' | 'markdown' {
+    if (this.inFrontMatter) {
+      if (!first && (line === '---' || line === '...')) this.inFrontMatter = false;
+      return 'opaque';
+    }
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (this.fence) {
+      if (fenceMatch && fenceMatch[1]![0] === this.fence[0] && fenceMatch[1]!.length >= this.fence.length && /^ {0,3}[`~]+\s*$/.test(line)) this.fence = null;
+      return 'opaque';
+    }
+    if (fenceMatch) {
+      this.fence = fenceMatch[1]!;
+      return 'opaque';
+    }
+    if (/^ {0,3}:{3,}[a-zA-Z]/.test(line)) this.depth++;
+    else if (/^ {0,3}:{3,}\s*$/.test(line) && this.depth > 0) this.depth--;
+    return 'markdown';
+  }
 }
 
 /** A run of lines for remark-parse, or a paragraph or heading read straight from the source. */
@@ -125,31 +139,15 @@ export function splitPieces(chunk: Chunk): Piece[] {
   const lines = chunk.text.split('\n');
   if (chunk.text.includes('\r') || lines.some((l) => /^[ \t]*</.test(l))) return [chunk];
   const out: Piece[] = [];
-  let fence: string | null = null;
-  let depth = 0;
+  const scan = new LineScanner(chunk.lineOffset === 0 && lines[0] === '---');
   let start = 0;
-  let inFrontMatter = chunk.lineOffset === 0 && lines[0] === '---';
   const flush = (upTo: number): void => {
     if (upTo > start && lines.slice(start, upTo).some((l) => !BLANK.test(l))) out.push({ text: lines.slice(start, upTo).join('\n'), lineOffset: chunk.lineOffset + start });
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (inFrontMatter) {
-      if (i > 0 && (line === '---' || line === '...')) inFrontMatter = false;
-      continue;
-    }
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = null;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      continue;
-    }
-    if (/^ {0,3}:{3,}[a-zA-Z]/.test(line)) depth++;
-    else if (/^ {0,3}:{3,}\s*$/.test(line) && depth > 0) depth--;
-    if (depth > 0 || (i > 0 && !BLANK.test(lines[i - 1]!)) || BLANK.test(line) || line[0] === ' ' || line[0] === '\t') continue;
+    if (scan.next(line, i === 0) === 'opaque') continue;
+    if (scan.depth > 0 || (i > 0 && !BLANK.test(lines[i - 1]!)) || BLANK.test(line) || line[0] === ' ' || line[0] === '\t') continue;
     const h = PLAIN_HEADING.exec(line);
     // the line after must be blank, or a `---` there would open front matter in the next piece
     if (h && (i + 1 === lines.length || BLANK.test(lines[i + 1]!))) {
@@ -200,21 +198,11 @@ const THEMATIC_BREAK_RE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
  */
 export function nestingProblem(source: string, file: string): Diagnostic | undefined {
   const lines = source.split('\n');
-  let fence: string | null = null;
-  let blocks = 0;
+  const scan = new LineScanner(lines[0] === '---');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = null;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
-      continue;
-    }
-    if (/^ {0,3}:{3,}[a-zA-Z]/.test(line)) blocks++;
-    else if (/^ {0,3}:{3,}\s*$/.test(line) && blocks > 0) blocks--;
+    if (scan.next(line, i === 0) === 'opaque') continue;
+    const blocks = scan.depth;
     if (THEMATIC_BREAK_RE.test(line)) continue;
     let ws = 0;
     let markers = 0;
