@@ -1,19 +1,6 @@
 import type { Rule } from '../types.js';
 import { isWordToken } from '../../diff/tokenize.js';
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
+import { distance } from 'fastest-levenshtein';
 
 export const spellingFix: Rule = {
   id: 'spelling-fix',
