@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
 import type { ParsedArgs } from '../main.js';
 import { UsageError } from '../usage-error.js';
+import { formatOption, projectRoot } from '../options.js';
 import { readTextFile } from '../../util/read-text.js';
 import { diffDocuments } from '../../diff/diff-documents.js';
 import { parsePlainMarkdown } from '../../diff/parse-plain.js';
@@ -56,7 +57,7 @@ async function diffVersions(io: CliIo, args: ParsedArgs): Promise<DiffView> {
     import('../../classify/project-diff.js'),
     import('./diff-sources.js'),
   ]);
-  const root = resolve(io.cwd, String(args.values.root ?? '.'));
+  const root = projectRoot(args, io);
   const current = loadProject(root);
   const doc = current.config.document;
   const fromRef = typeof args.values.from === 'string' ? args.values.from : latestPublished(root, doc);
@@ -74,9 +75,7 @@ async function diffVersions(io: CliIo, args: ParsedArgs): Promise<DiffView> {
  */
 export default async function diff(args: ParsedArgs, io: CliIo): Promise<number> {
   // `github` (the name in the design notes) is the pull-request comment, i.e. markdown.
-  const given = typeof args.values.format === 'string' ? args.values.format : 'text';
-  const format = (given === 'github' ? 'markdown' : given) as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${given}" (expected one of: ${FORMATS.join(', ')})`);
+  const format = formatOption(args, FORMATS, 'text', { github: 'markdown' });
   const failOn = args.values['fail-on'];
   if (failOn !== undefined && (typeof failOn !== 'string' || !(FAIL_ON as readonly string[]).includes(failOn))) {
     throw new UsageError(`unknown --fail-on "${String(failOn)}" (expected one of: ${FAIL_ON.join(', ')})`);

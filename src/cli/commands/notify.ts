@@ -2,13 +2,13 @@ import type { CliIo } from '../io.js';
 import type { ParsedArgs } from '../main.js';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
+import { formatOption, listOption, projectRoot } from '../options.js';
 import { notify } from '../../notify/notify.js';
 import { notifyFiles, reportJson, summaryMarkdown } from '../../notify/output.js';
 import { writeNotices } from '../../notify/write.js';
 import type { NotifyFormat } from '../../notify/types.js';
 
 const FORMATS: readonly NotifyFormat[] = ['md', 'json', 'html'];
-const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /**
@@ -17,14 +17,12 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
  * whole report with every draft). Exit 0, or 2 on bad input.
  */
 export default function notifyCommand(args: ParsedArgs, io: CliIo): number {
-  const format = (str(args.values.format) ?? 'md') as NotifyFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (expected one of: ${FORMATS.join(', ')})`);
-  const regions = list(args.values.regions);
-  if (args.values.regions !== undefined && !regions?.length) throw new UsageError('--regions needs at least one region id, e.g. --regions de,fr');
+  const format = formatOption(args, FORMATS, 'md');
+  const regions = listOption(args, 'regions', 'region id', 'de,fr');
   for (const flag of ['from', 'to', 'out', 'base-url'] as const) {
     if (args.values[flag] !== undefined && !str(args.values[flag])?.trim()) throw new UsageError(`--${flag} needs a value`);
   }
-  const root = resolve(io.cwd, String(args.values.root ?? '.'));
+  const root = projectRoot(args, io);
   const run = notify({
     root,
     ...(str(args.values.from) ? { from: str(args.values.from)! } : {}),

@@ -2,6 +2,7 @@ import { resolve, join, relative } from 'node:path';
 import type { CliIo } from '../io.js';
 import type { ParsedArgs } from '../main.js';
 import { UsageError } from '../usage-error.js';
+import { formatOption, projectRoot } from '../options.js';
 import { loadProject } from '../../parse/project.js';
 import { translationStatus, UNIT_STATES, type LocaleStatus } from '../../i18n/status.js';
 import { exportXliff, importXliff, serializeTranslations } from '../../i18n/xliff.js';
@@ -11,11 +12,11 @@ import { DiagnosticError } from '../../model/diagnostics.js';
 
 export default function translate(args: ParsedArgs, io: CliIo): number {
   const [sub, ...rest] = args.positionals;
-  const root = resolve(io.cwd, String(args.values.root ?? '.'));
+  const root = projectRoot(args, io);
   const locale = typeof args.values.locale === 'string' ? args.values.locale : undefined;
   switch (sub) {
     case 'status':
-      return status(root, locale, String(args.values.format ?? 'text'), io);
+      return status(root, locale, formatOption(args, ['text', 'json'], 'text'), io);
     case 'export': {
       if (!locale) throw new UsageError('translate export needs --locale, e.g. --locale de');
       return exportCmd(root, locale, Boolean(args.values.all), typeof args.values.out === 'string' ? resolve(io.cwd, args.values.out) : undefined, io);
@@ -53,7 +54,6 @@ function status(root: string, locale: string | undefined, format: string, io: Cl
     }, null, 2)}\n`);
     return 0;
   }
-  if (format !== 'text') throw new UsageError(`unknown --format ${format}; use text or json`);
   const head = ['language', 'units', ...UNIT_STATES, 'blocked regions'];
   const rows = list.map((s) => [s.locale, String(s.total), ...UNIT_STATES.map((st) => (s.counts[st] ? `${s.counts[st]} (${s.percent[st]}%)` : '0')), s.blockedRegions.join(' ') || '—']);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -1,20 +1,15 @@
 import type { CliIo } from '../io.js';
 import type { ParsedArgs } from '../main.js';
-import { resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
-import { loadConfig } from '../../parse/config.js';
-import { DiagnosticBag } from '../../model/diagnostics.js';
+import { formatOption, projectDocument, projectRoot } from '../options.js';
 import { snapshotsDir } from '../../publish/manifest.js';
 import { verifySnapshots, type VerifyReport } from '../../publish/verify.js';
 
 /** `noticekit verify`: exit 0 when every published file matches its manifest, 1 when one was edited, added or removed. */
 export default function verify(args: ParsedArgs, io: CliIo): number {
-  const format = typeof args.values.format === 'string' ? args.values.format : 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" (expected text or json)`);
-  const root = resolve(io.cwd, String(args.values.root ?? '.'));
-  const diags = new DiagnosticBag();
-  const doc = loadConfig(root, diags).document;
-  diags.throwIfErrors();
+  const format = formatOption(args, ['text', 'json'], 'text');
+  const root = projectRoot(args, io);
+  const doc = projectDocument(root);
   const version = typeof args.values.version === 'string' ? args.values.version : undefined;
   const report = verifySnapshots(root, doc, version ? { version } : {});
   if (version && !report.versions.length) throw new UsageError(`version ${version} is not published (no folder ${snapshotsDir(doc)}/${version}); see noticekit versions`);

@@ -1,20 +1,14 @@
 import type { CliIo } from '../io.js';
 import type { ParsedArgs } from '../main.js';
-import { resolve } from 'node:path';
-import { UsageError } from '../usage-error.js';
-import { loadConfig } from '../../parse/config.js';
-import { DiagnosticBag } from '../../model/diagnostics.js';
+import { formatOption, projectDocument, projectRoot } from '../options.js';
 import { effectivePeriods, publishedVersions } from '../../publish/history.js';
 import { snapshotsDir } from '../../publish/manifest.js';
 
 /** `noticekit versions`: the published versions, oldest first, with their dates and severity. */
 export default function versions(args: ParsedArgs, io: CliIo): number {
-  const format = typeof args.values.format === 'string' ? args.values.format : 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" (expected text or json)`);
-  const root = resolve(io.cwd, String(args.values.root ?? '.'));
-  const diags = new DiagnosticBag();
-  const doc = loadConfig(root, diags).document;
-  diags.throwIfErrors();
+  const format = formatOption(args, ['text', 'json'], 'text');
+  const root = projectRoot(args, io);
+  const doc = projectDocument(root);
   const list = publishedVersions(root, doc);
   const periods = effectivePeriods(list);
   const rows = list.map((v, i) => {
