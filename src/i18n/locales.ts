@@ -37,7 +37,7 @@ export function loadLocales(root: string, dir: string, diags: DiagnosticBag): Lo
     set.available.push(lng);
     for (const ns of ['ui', 'privacy'] as const) {
       const rel = `${dir}/${lng}/${ns}.json`;
-      const data = readJson(join(base, lng, `${ns}.json`), rel, diags, ns === 'privacy', (t) => set.texts.set(`${lng}/${ns}`, t), ns === 'ui');
+      const data = readLocaleJson(join(base, lng, `${ns}.json`), rel, diags, { optional: ns === 'privacy', keep: (t) => set.texts.set(`${lng}/${ns}`, t), labels: ns === 'ui' });
       if (data) {
         (ns === 'ui' ? set.ui : set.privacy).set(lng, data);
         set.files.set(`${lng}/${ns}`, rel);
@@ -49,7 +49,22 @@ export function loadLocales(root: string, dir: string, diags: DiagnosticBag): Lo
   return set;
 }
 
-function readJson(path: string, rel: string, diags: DiagnosticBag, optional: boolean, keep: (text: string) => void, labels = false): Resources | undefined {
+export interface ReadLocaleOptions {
+  /** A missing file is no error (undefined comes back). */
+  optional?: boolean;
+  /** Every value must be a text or a group of texts (label files). */
+  labels?: boolean;
+  /** Receives the file's text once it is known to be valid JSON of a sane depth. */
+  keep?: (text: string) => void;
+}
+
+/**
+ * Reads one locale JSON file (ui.json, privacy.json, notify.json): syntax errors, nesting too deep,
+ * a `__proto__` key, a value that is not a text (with `labels`) are diagnostics with line and
+ * column, and give undefined.
+ */
+export function readLocaleJson(path: string, rel: string, diags: DiagnosticBag, opts: ReadLocaleOptions = {}): Resources | undefined {
+  const { optional = false, labels = false, keep } = opts;
   let text: string | undefined;
   try {
     text = readTextFile(path, rel, { optional });
@@ -70,7 +85,7 @@ function readJson(path: string, rel: string, diags: DiagnosticBag, optional: boo
     guard(deep, 'the JSON is nested too deeply', `at most ${MAX_JSON_DEPTH} levels of nested objects`, 'locale files hold "key": "text" pairs, grouped a few levels deep at most');
     return undefined;
   }
-  keep(text);
+  keep?.(text);
   const errors: ParseError[] = [];
   const data = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false }) as unknown;
   if (errors.length) {

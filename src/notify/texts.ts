@@ -2,11 +2,8 @@ import i18next, { type TOptions } from 'i18next';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { DiagnosticBag, isDiagnosticError } from '../model/diagnostics.js';
-import { flatten, type Resources } from '../i18n/locales.js';
-import { LineIndex } from '../util/lines.js';
-import { readTextFile } from '../util/read-text.js';
+import { DiagnosticBag } from '../model/diagnostics.js';
+import { flatten, readLocaleJson, type Resources } from '../i18n/locales.js';
 
 /** noticekit's own notice texts; a project's `locales/<lng>/notify.json` overrides them key by key. */
 export const PACKAGE_LOCALES = fileURLToPath(new URL('../../locales/', import.meta.url));
@@ -38,33 +35,6 @@ function deepMerge(base: Resources, over: Resources): Resources {
   return out;
 }
 
-function readNotifyJson(path: string, rel: string, diags: DiagnosticBag): Resources | undefined {
-  let text: string | undefined;
-  try {
-    text = readTextFile(path, rel, { optional: true });
-  } catch (e) {
-    if (!isDiagnosticError(e)) throw e;
-    for (const d of e.diagnostics) diags.add(d);
-    return undefined;
-  }
-  if (text === undefined) return undefined;
-  const errors: ParseError[] = [];
-  const data = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false }) as unknown;
-  if (errors.length) {
-    const idx = new LineIndex(text);
-    for (const err of errors.slice(0, 5)) {
-      const p = idx.position(err.offset);
-      diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message: `invalid JSON: ${printParseErrorCode(err.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`, expected: 'a JSON object of "key": "text" pairs', hint: 'fix the JSON at this position' });
-    }
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    diags.add({ rule: 'locale-json-syntax', file: rel, line: 1, column: 1, message: 'notify.json must hold a JSON object', expected: '{ "email": { … }, "sentences": { … } }' });
-    return undefined;
-  }
-  return data as Resources;
-}
-
 function tagsIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((d) => TAG_RE.test(d) && existsSync(join(dir, d, 'notify.json')));
@@ -93,7 +63,7 @@ export function loadNotifyTexts(projectRoot: string, diags: DiagnosticBag = new 
           [join(projectLocales, lng, 'notify.json'), `locales/${lng}/notify.json`],
         ];
     for (const [path, rel] of sources) {
-      const data = readNotifyJson(path, rel, diags);
+      const data = readLocaleJson(path, rel, diags, { optional: true, labels: true });
       if (data) {
         merged = deepMerge(merged, data);
         from.push(rel);

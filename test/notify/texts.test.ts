@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDiagnosticError } from '../../src/model/diagnostics.js';
 import { REPO } from '../helpers/project.js';
 import { flatten } from '../../src/i18n/locales.js';
 import { loadNotifyTexts } from '../../src/notify/texts.js';
@@ -53,5 +55,32 @@ describe('locales/<lng>/notify.json', () => {
     expect(frCA('email.subject', { date: 'D' })).toBe('Modification de notre politique de confidentialité à compter du D');
     expect(texts.forLanguage('es-MX')('email.subject', { date: 'D' })).toBe('Cambios en nuestro aviso de privacidad a partir del D');
     expect(texts.forLanguage('es-MX')('email.changes_heading')).toBe('Qué cambia');
+  });
+});
+
+describe("a project's notify.json with bad content", () => {
+  const project = (content: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'nk-notify-texts-'));
+    mkdirSync(join(dir, 'locales', 'de'), { recursive: true });
+    writeFileSync(join(dir, 'locales', 'de', 'notify.json'), content);
+    return dir;
+  };
+  const problems = (content: string) => {
+    try {
+      loadNotifyTexts(project(content));
+    } catch (e) {
+      if (isDiagnosticError(e)) return e.diagnostics;
+      throw e;
+    }
+    return [];
+  };
+
+  it('names the line and column of a JSON syntax error', () => {
+    expect(problems('{\n  "email": {\n    "subject": "x",\n  }\n}\n')[0]).toMatchObject({ rule: 'locale-json-syntax', file: 'locales/de/notify.json', line: 4, column: 3 });
+  });
+
+  it('refuses a "__proto__" key and a value that is not a text, as the label files do', () => {
+    expect(problems('{\n  "__proto__": { "email": "x" }\n}\n')[0]).toMatchObject({ rule: 'locale-json-syntax', file: 'locales/de/notify.json', line: 2, message: 'a "__proto__" key' });
+    expect(problems('{\n  "email": { "subject": 42 }\n}\n')[0]).toMatchObject({ rule: 'locale-json-syntax', line: 2, message: expect.stringContaining('"email.subject" is a number') });
   });
 });
