@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Project } from '../parse/project.js';
-import { loadVersion } from '../cli/commands/diff-sources.js';
+import { loadVersion } from '../parse/versions.js';
 import { SNAPSHOT_SOURCE_DIR } from './manifest.js';
 
 export interface SourceFile {

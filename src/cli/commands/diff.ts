@@ -55,7 +55,7 @@ async function diffVersions(io: CliIo, args: ParsedArgs): Promise<DiffView> {
   const [{ loadProject }, { diffProjects }, { latestPublished, loadSide }] = await Promise.all([
     import('../../parse/project.js'),
     import('../../classify/project-diff.js'),
-    import('./diff-sources.js'),
+    import('../../parse/versions.js'),
   ]);
   const root = projectRoot(args, io);
   const current = loadProject(root);

@@ -1,18 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DiagnosticBag, DiagnosticError } from '../../model/diagnostics.js';
-import type { Facts, Region } from '../../model/schema.js';
-import type { Project } from '../../parse/project.js';
-import { parseMaster } from '../../parse/markdown.js';
-import { parseYamlSource } from '../../parse/yaml-source.js';
-import { validateSchema } from '../../parse/validate.js';
-import { assignUnitIds } from '../../parse/units.js';
-import { makeStaleness } from '../../i18n/staleness.js';
-import { decodeText, readTextFile } from '../../util/read-text.js';
-import { compareVersions, isVersion } from '../../publish/manifest.js';
-import { UsageError } from '../usage-error.js';
-import type { VersionLabel } from '../../classify/format/view.js';
+import { DiagnosticBag, DiagnosticError } from '../model/diagnostics.js';
+import type { Facts, Region } from '../model/schema.js';
+import type { Project } from './project.js';
+import { parseMaster } from './markdown.js';
+import { parseYamlSource } from './yaml-source.js';
+import { validateSchema } from './validate.js';
+import { assignUnitIds } from './units.js';
+import { makeStaleness } from '../i18n/staleness.js';
+import { decodeText, readTextFile } from '../util/read-text.js';
+import { compareVersions, isVersion } from '../publish/manifest.js';
+import { UsageError } from '../cli/usage-error.js';
+import type { VersionLabel } from '../classify/format/view.js';
 
 /** The four policy files of a version, by project path. */
 export function policyFiles(doc: string): { master: string; facts: string; regions: string; units: string } {
