@@ -18,6 +18,7 @@ import { legalBasis } from './rules/legal-basis.js';
 import { noticeElement } from './rules/notice-element.js';
 import { requiredLanguage } from './rules/required-language.js';
 import { translations } from './rules/translations.js';
+import { rawHtml } from './rules/raw-html.js';
 import type { CheckOptions, CheckReport, Finding, RegionReport } from './types.js';
 
 /** The rules, in the order their findings are listed within a severity. */
@@ -30,6 +31,7 @@ export const CHECK_RULES: readonly { id: string; run: CheckRule }[] = [
   { id: 'data-localization', run: dataLocalization },
   { id: 'covers-unknown-id', run: coversUnknownId },
   { id: 'translation', run: translations },
+  { id: 'raw-html', run: rawHtml },
 ];
 
 const RANK = { error: 0, warning: 1, note: 2 } as const;

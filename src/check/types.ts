@@ -12,7 +12,7 @@ export interface Finding {
   severity: FindingSeverity;
   /** The notice element concerned (`dpo_contact`, `right_complaint`, …), or null for rules about the notice as a whole. */
   element: string | null;
-  /** Stable rule id: notice-element, legal-basis, required-language, children-age, complaint-authority, data-localization, covers-unknown-id, translation. */
+  /** Stable rule id: notice-element, legal-basis, required-language, children-age, complaint-authority, data-localization, covers-unknown-id, translation, raw-html. */
   rule: string;
   /** The legal citation from the jurisdiction pack (`Art. 13(1)(b) (where a DPO exists)`); empty when none applies. */
   cite: string;

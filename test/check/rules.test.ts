@@ -487,3 +487,22 @@ describe('covers-unknown-id', () => {
     expect(findingsOf(report, 'de', 'covers-unknown-id')[0]!.fix).toContain('"controller_identity"');
   });
 });
+
+describe('raw-html', () => {
+  it('warns about raw HTML in the master and in a translation, naming where, since the notices leave it out', () => {
+    const report = check(miniProject({ master: sub('everything else is voluntary.', 'everything else is <b>voluntary</b>.') }));
+    const got = findingsOf(report, 'de', 'raw-html', null);
+    expect(got.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(got[0]!.message).toMatch(/^policy\/privacy\.md:14:1: unit u\d+ holds raw HTML \(<b/);
+    expect(got[1]!.message).toMatch(/^locales\/de\/privacy\.json: unit u\d+ holds raw HTML/);
+  });
+
+  run([
+    {
+      name: 'a "<" in text, a code span and an autolink are not raw HTML',
+      spec: { master: sub('everything else is voluntary.', 'everything else (if 3 < 4) is `<voluntary>`, see <https://lumora.example/>.') },
+      want: [],
+      none: [['raw-html', null]],
+    },
+  ]);
+});
