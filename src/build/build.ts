@@ -7,9 +7,9 @@ import { loadProject, type Project } from '../parse/project.js';
 import { resolveRegions, type ResolvedRegion } from '../resolve/resolve.js';
 import { loadTemplates, PACKAGE_TEMPLATES, type TemplateStore } from '../render/templates.js';
 import { localizer } from '../i18n/localizer.js';
-import { renderNotice, type RenderedNotice } from '../render/notice.js';
-import { renderPage, renderChooser, pagePath } from '../render/page.js';
-import { DirWriter, writeFileAtomic } from '../util/atomic.js';
+import { renderNotice, renderNoticeParts, noticeCache } from '../render/notice.js';
+import { renderPage, renderPagePieces, renderChooser, pagePath } from '../render/page.js';
+import { DirWriter, writeFileAtomic, type FileData } from '../util/atomic.js';
 import { withProjectLockSync, lockWaitMs } from '../util/lock.js';
 import { guardOutputDir } from '../util/out-dir.js';
 import { sha256 } from '../util/hash.js';
@@ -121,13 +121,20 @@ function buildLocked(root: string, opts: BuildOptions): BuildResult {
     files: site.hashes,
   };
   writer.put(BUILD_MARKER, `${JSON.stringify(manifest, null, 2)}\n`);
-  writer.commit();
-  const written = writer.written - 1;
+  // the unit ids the new site was rendered with go to the lock before the site swaps in: a failed
+  // write throws the new site away, so a new site never stands next to an old lock
   let unitLockUpdated = false;
   if (project.unitLock.changed && opts.updateUnitLock !== false) {
-    writeFileAtomic(join(project.root, project.unitLock.file), project.unitLock.serialize());
+    try {
+      writeFileAtomic(join(project.root, project.unitLock.file), project.unitLock.serialize());
+    } catch (e) {
+      writer.abort();
+      throw e;
+    }
     unitLockUpdated = true;
   }
+  writer.commit();
+  const written = writer.written - 1;
   return {
     outDir,
     pages: site.pages,
@@ -245,7 +252,7 @@ export interface RenderOptions extends Omit<BuildOptions, 'root'> {
   /** Where the previous build is, to take its files over. */
   outDir?: string;
   /** Where each file goes as soon as it is rendered (then `files` stays empty and memory flat). */
-  sink?: (path: string, file: SiteFile) => string;
+  sink?: (path: string, file: FileData) => string;
   /** The effective date and version shown on the pages (publish sets them; build takes the front matter's). */
   effective?: string;
   version?: string;
@@ -267,14 +274,19 @@ export function shardOf(k: number, count: number): number {
   return (k % count) + 1;
 }
 
+/** A value from the command line in a message: quoted, with control characters (C0, DEL, C1) escaped, so none reaches the terminal. */
+function quoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Pure rendering: the files of the site, by relative path. */
 export function renderSite(project: Project, opts: RenderOptions = {}): RenderedSite {
   const known = new Set(project.regions.map((r) => r.id));
   const unknown = (opts.regions ?? []).filter((r) => !known.has(r));
-  if (unknown.length) throw new UsageError(`unknown region${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --regions; known regions: ${[...known].join(', ')}`);
+  if (unknown.length) throw new UsageError(`unknown region${unknown.length > 1 ? 's' : ''} ${unknown.map(quoted).join(', ')} in --regions; known regions: ${[...known].join(', ')}`);
   const allLocales = new Set(project.regions.flatMap((r) => r.locales));
   const unknownL = (opts.locales ?? []).filter((l) => !allLocales.has(l));
-  if (unknownL.length) throw new UsageError(`unknown locale${unknownL.length > 1 ? 's' : ''} ${unknownL.join(', ')} in --locales; locales of the regions: ${[...allLocales].sort().join(', ')}`);
+  if (unknownL.length) throw new UsageError(`unknown locale${unknownL.length > 1 ? 's' : ''} ${unknownL.map(quoted).join(', ')} in --locales; locales of the regions: ${[...allLocales].sort().join(', ')}`);
   if (opts.shard && (opts.shard.count < 1 || opts.shard.index < 1 || opts.shard.index > opts.shard.count)) throw new UsageError(`--shard ${opts.shard.index}/${opts.shard.count}: expected i/n with 1 ≤ i ≤ n`);
   const store = loadProjectTemplates(project);
   const regions = resolveRegions(project, opts.regions);
@@ -282,67 +294,150 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
   const effective = opts.effective ?? String(project.master.frontMatter.effective ?? '');
   const files = new Map<string, SiteFile>();
   const hashes: Record<string, string> = {};
-  const put = (path: string, f: SiteFile) => {
-    if (opts.sink) hashes[path] = opts.sink(path, f);
-    else {
-      files.set(path, f);
-      hashes[path] = typeof f === 'string' ? sha256(f) : f.reuse;
-    }
+  /** Sends a file to the sink (or keeps it, in `files`, in page order below); returns its hash. */
+  const put = (path: string, f: FileData): string => {
+    if (opts.sink) return opts.sink(path, f);
+    if (typeof f === 'string' || f instanceof Uint8Array) return sha256(f);
+    return 'reuse' in f ? f.reuse : sha256(f.join(''));
   };
-  const pages: PageSummary[] = [];
-  const sitePages: SitePage[] = [];
-  const pageKeys: Record<string, string> = {};
-  const titles: Record<string, string> = {};
   const common = commonKey(project, store, baseUrl, effective, opts.version);
+  const keys = pageKeys(project, store, common);
   const all: { r: ResolvedRegion; lng: string; dir: string }[] = [];
   for (const r of regions) for (const lng of r.region.locales) if (!opts.locales || opts.locales.includes(lng)) all.push({ r, lng, dir: pagePath(r.region.id, lng) });
   all.sort((a, b) => (a.dir < b.dir ? -1 : 1));
   const mine = opts.shard ? all.filter((_, k) => shardOf(k, opts.shard!.count) === opts.shard!.index) : all;
-  for (const { r, lng, dir } of mine) {
+  // Pages are rendered one language after the other, so that the work a language shares across its
+  // regions (the translation of each unit, its HTML) is done once and dropped before the next
+  // language; the results are reported in page order as before.
+  const done: { page: PageSummary; site: SitePage; key: string; md: string; html: string; files?: [SiteFile, SiteFile] }[] = new Array(mine.length);
+  const byLanguage = new Map<string, number[]>();
+  mine.forEach((p, k) => {
+    const list = byLanguage.get(p.lng);
+    if (list) list.push(k);
+    else byLanguage.set(p.lng, [k]);
+  });
+  for (const [lng, list] of byLanguage) {
     const l = localizer(project.locales, lng);
-    const key = pageKey(project, store, r, lng, common);
-    pageKeys[dir] = key;
-    const prev = opts.previous;
-    const md = `${dir}index.md`;
-    const html = `${dir}index.html`;
-    const reusable = prev && prev.pages[dir] === key && prev.files[md] && prev.files[html] && opts.outDir && existsSync(join(opts.outDir, md)) && existsSync(join(opts.outDir, html));
-    const render = (): RenderedNotice => renderNotice(project, r, l, store);
-    let title: string;
-    if (reusable) {
-      title = prev.titles?.[dir] ?? render().title;
-      put(md, { reuse: prev.files[md]! });
-      put(html, { reuse: prev.files[html]! });
-      pages.push({ region: r.region.id, locale: lng, path: html, fallbackUnits: 0, reviewUnits: 0, reused: true });
-    } else {
-      const notice = render();
-      title = notice.title;
-      const mdFile = store.render('notice.md.hbs', {
-        body: notice.markdown.trimEnd(),
-        effectiveDateText: effective ? l.t('ui.effective_date', { date: l.date(effective) }) : '',
-        version: opts.version,
-        versionText: opts.version ? l.t('ui.version', { version: opts.version }) : '',
-      });
-      put(md, mdFile.endsWith('\n') ? mdFile : `${mdFile}\n`);
-      put(html, renderPage(project, r, l, notice, store, { baseUrl, effective, ...(opts.version ? { version: opts.version } : {}) }));
-      pages.push({ region: r.region.id, locale: lng, path: html, fallbackUnits: notice.fallbackUnits, reviewUnits: notice.reviewUnits, reused: false });
+    const shared = noticeCache(project, lng);
+    for (const k of list) {
+      const { r, dir } = mine[k]!;
+      const key = keys(r, lng);
+      const prev = opts.previous;
+      const md = `${dir}index.md`;
+      const html = `${dir}index.html`;
+      const reusable = prev && prev.pages[dir] === key && prev.files[md] && prev.files[html] && opts.outDir && existsSync(join(opts.outDir, md)) && existsSync(join(opts.outDir, html));
+      let title: string;
+      let page: PageSummary;
+      let mdFile: SiteFile | string[];
+      let htmlFile: SiteFile | string[];
+      if (reusable) {
+        title = prev.titles?.[dir] ?? renderNotice(project, r, l, store, shared).title;
+        mdFile = { reuse: prev.files[md]! };
+        htmlFile = { reuse: prev.files[html]! };
+        page = { region: r.region.id, locale: lng, path: html, fallbackUnits: 0, reviewUnits: 0, reused: true };
+      } else {
+        const notice = opts.sink ? renderNoticeParts(project, r, l, store, shared) : renderNotice(project, r, l, store, shared);
+        title = notice.title;
+        const mdContext = {
+          body: '',
+          effectiveDateText: effective ? l.t('ui.effective_date', { date: l.date(effective) }) : '',
+          version: opts.version,
+          versionText: opts.version ? l.t('ui.version', { version: opts.version }) : '',
+        };
+        const pageOpts = { baseUrl, effective, ...(opts.version ? { version: opts.version } : {}) };
+        if ('htmlBlocks' in notice) {
+          // in pieces, written one after the other: the notice's blocks are never joined into one string
+          const body = trimmedEnd(separated(notice.markdownBlocks, '\n\n'));
+          mdFile = store.renderPieces?.('notice.md.hbs', mdContext, 'body', body) ?? [store.render('notice.md.hbs', { ...mdContext, body: body.join('') })];
+          if (!endsWithNewline(mdFile)) mdFile.push('\n');
+          htmlFile = renderPagePieces(project, r, l, notice, store, pageOpts);
+        } else {
+          const text = store.render('notice.md.hbs', { ...mdContext, body: notice.markdown.trimEnd() });
+          mdFile = text.endsWith('\n') ? text : `${text}\n`;
+          htmlFile = renderPage(project, r, l, notice, store, pageOpts);
+        }
+        page = { region: r.region.id, locale: lng, path: html, fallbackUnits: notice.fallbackUnits, reviewUnits: notice.reviewUnits, reused: false };
+      }
+      const mdHash = put(md, mdFile);
+      const htmlHash = put(html, htmlFile);
+      // pages keep no rendered text: a site of any size streams through with flat memory
+      const site: SitePage = { region: r, locale: lng, localizer: l, dir, title, markdownHash: mdHash, get notice() { return renderNotice(project, r, l, store); } };
+      done[k] = { page, site, key, md: mdHash, html: htmlHash, ...(opts.sink ? {} : { files: [mdFile as SiteFile, htmlFile as SiteFile] as [SiteFile, SiteFile] }) };
     }
-    titles[dir] = title;
-    // pages keep no rendered text: a site of any size streams through with flat memory
-    sitePages.push({ region: r, locale: lng, localizer: l, dir, title, markdownHash: hashes[md]!, get notice() { return render(); } });
   }
-  // Files outside the page folders (the chooser, a sitemap) belong to the first shard.
-  const siteFiles = new Map<string, string>();
+  const pages: PageSummary[] = [];
+  const sitePages: SitePage[] = [];
+  const pageKeyOf: Record<string, string> = {};
+  const titles: Record<string, string> = {};
+  mine.forEach(({ dir }, k) => {
+    const d = done[k]!;
+    pageKeyOf[dir] = d.key;
+    titles[dir] = d.site.title;
+    pages.push(d.page);
+    sitePages.push(d.site);
+    hashes[`${dir}index.md`] = d.md;
+    hashes[`${dir}index.html`] = d.html;
+    if (d.files) {
+      files.set(`${dir}index.md`, d.files[0]);
+      files.set(`${dir}index.html`, d.files[1]);
+    }
+  });
+  // Files outside the page folders (the chooser, a sitemap) belong to the first shard. With a sink,
+  // each is written as it comes (not kept: the privacy.json of every page and the sitemap add up)
+  const dirs = mine.map((p) => p.dir);
+  const ours = (path: string) => !opts.shard || opts.shard.index === 1 || dirs.some((d) => path.startsWith(d));
+  const siteHashes = new Map<string, string>();
+  const kept = new Map<string, string>();
+  const siteFiles: SiteContext['files'] = {
+    set(path, content) {
+      if (!ours(path)) return;
+      if (!opts.sink) {
+        kept.set(path, typeof content === 'string' ? content : content.join(''));
+        return;
+      }
+      let data: FileData = content;
+      const before = opts.previous?.files[path];
+      if (before !== undefined) {
+        // encoded once: the same bytes are hashed (to compare with the previous build) and written
+        const bytes = Buffer.from(typeof content === 'string' ? content : content.join(''), 'utf8');
+        data = before === sha256(bytes) && opts.outDir && existsSync(join(opts.outDir, path)) ? { reuse: before } : bytes;
+      }
+      siteHashes.set(path, opts.sink(path, data));
+    },
+  };
   if (!opts.shard || opts.shard.index === 1) siteFiles.set('index.html', renderChooser(project, store, regions, { baseUrl }));
   const ctx: SiteContext = { project, regions, store, baseUrl, pages: sitePages, files: siteFiles };
   if (opts.extras !== false) for (const extra of SITE_EXTRAS) extra(ctx);
-  const dirs = mine.map((p) => p.dir);
-  for (const [path, content] of [...siteFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const inPage = dirs.some((d) => path.startsWith(d));
-    if (opts.shard && opts.shard.index !== 1 && !inPage) continue;
+  const byPath = (a: string, b: string) => (a < b ? -1 : 1);
+  for (const path of [...siteHashes.keys()].sort(byPath)) hashes[path] = siteHashes.get(path)!;
+  for (const path of [...kept.keys()].sort(byPath)) {
+    const content = kept.get(path)!;
     const h = sha256(content);
-    put(path, opts.previous?.files[path] === h && opts.outDir && existsSync(join(opts.outDir, path)) ? { reuse: h } : content);
+    const f: SiteFile = opts.previous?.files[path] === h && opts.outDir && existsSync(join(opts.outDir, path)) ? { reuse: h } : content;
+    files.set(path, f);
+    hashes[path] = put(path, f);
   }
-  return { files, hashes, pages, pageKeys, titles, regions };
+  return { files, hashes, pages, pageKeys: pageKeyOf, titles, regions };
+}
+
+/** The texts with `separator` between each two. */
+function separated(texts: readonly string[], separator: string): string[] {
+  const out: string[] = [];
+  texts.forEach((t, i) => (i > 0 ? out.push(separator, t) : out.push(t)));
+  return out;
+}
+
+/** `pieces.join('').trimEnd()`, in pieces. */
+function trimmedEnd(pieces: string[]): string[] {
+  while (pieces.length > 0 && pieces[pieces.length - 1]!.trimEnd() === '') pieces.pop();
+  if (pieces.length > 0) pieces[pieces.length - 1] = pieces[pieces.length - 1]!.trimEnd();
+  return pieces;
+}
+
+/** `pieces.join('').endsWith('\n')`. */
+function endsWithNewline(pieces: readonly string[]): boolean {
+  for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i] !== '') return pieces[i]!.endsWith('\n');
+  return false;
 }
 
 /** What every page depends on: configuration, facts, regions, templates shared by all pages, history. */
@@ -358,41 +453,55 @@ function commonKey(project: Project, store: TemplateStore, baseUrl: string | und
   return h.digest('hex');
 }
 
-const blockHashes = new WeakMap<ResolvedRegion, string>();
-/** The region's resolved blocks (the same for each of its languages), hashed once. */
-function blocksHash(r: ResolvedRegion): string {
-  let h = blockHashes.get(r);
-  if (!h) {
-    h = sha256(JSON.stringify(r.blocks));
-    blockHashes.set(r, h);
-  }
-  return h;
-}
-
-/** The hash of everything one page depends on; equal means the page would come out the same. */
-function pageKey(project: Project, store: TemplateStore, r: ResolvedRegion, lng: string, common: string): string {
-  const h = createHash('sha256');
-  h.update(common).update(lng).update(r.region.id);
-  h.update(blocksHash(r));
-  const shows = new Set<string>();
-  const visit = (bs: ResolvedRegion['blocks']) => {
-    for (const b of bs) {
-      if (b.type === 'facts') shows.add(b.show);
-      else if (b.type === 'list') b.items.forEach(visit);
-      else if (b.type === 'blockquote' || b.type === 'conditional') visit(b.blocks);
-    }
-  };
-  visit(r.blocks);
-  for (const s of [...shows].sort()) h.update(`facts/${s}\0`).update(store.sources.get(`facts/${s}.md.hbs`) ?? '');
-  const base = lng.split('-')[0]!;
-  for (const tag of [...new Set([lng, base, 'en'])]) {
-    h.update(`ui:${tag}\0`).update(project.locales.texts.get(`${tag}/ui`) ?? '');
-    if (tag !== 'en') h.update(`privacy:${tag}\0`).update(project.locales.texts.get(`${tag}/privacy`) ?? '');
-  }
-  // earlier English texts decide whether a translation is stale or only needs review
+/**
+ * The hash of everything one page depends on, by region and language; equal means the page would
+ * come out the same. What a region's pages share (its blocks, the fact templates they show, the
+ * earlier English of its units) and what a language's share (its labels and translations) are
+ * hashed once each.
+ */
+function pageKeys(project: Project, store: TemplateStore, common: string): (r: ResolvedRegion, lng: string) => string {
+  const byRegion = new Map<ResolvedRegion, string>();
+  const byLanguage = new Map<string, string>();
   const lock = project.unitLock.data.units;
-  for (const u of walkUnits(r.blocks)) h.update(JSON.stringify(lock[u.id]?.previous ?? null));
-  return h.digest('hex');
+  const regionKey = (r: ResolvedRegion): string => {
+    let key = byRegion.get(r);
+    if (key === undefined) {
+      const h = createHash('sha256');
+      h.update(JSON.stringify(r.blocks));
+      const shows = new Set<string>();
+      const visit = (bs: ResolvedRegion['blocks']) => {
+        for (const b of bs) {
+          if (b.type === 'facts') shows.add(b.show);
+          else if (b.type === 'list') b.items.forEach(visit);
+          else if (b.type === 'blockquote' || b.type === 'conditional') visit(b.blocks);
+        }
+      };
+      visit(r.blocks);
+      for (const s of [...shows].sort()) h.update(`\0facts/${s}\0`).update(store.sources.get(`facts/${s}.md.hbs`) ?? '');
+      // earlier English texts decide whether a translation is stale or only needs review
+      h.update('\0previous\0');
+      for (const u of walkUnits(r.blocks)) h.update(JSON.stringify(lock[u.id]?.previous ?? null));
+      key = h.digest('hex');
+      byRegion.set(r, key);
+    }
+    return key;
+  };
+  const languageKey = (lng: string): string => {
+    let key = byLanguage.get(lng);
+    if (key === undefined) {
+      const h = createHash('sha256');
+      const base = lng.split('-')[0]!;
+      for (const tag of [...new Set([lng, base, 'en'])]) {
+        h.update(`ui:${tag}\0`).update(project.locales.texts.get(`${tag}/ui`) ?? '');
+        if (tag !== 'en') h.update(`\0privacy:${tag}\0`).update(project.locales.texts.get(`${tag}/privacy`) ?? '');
+        h.update('\0');
+      }
+      key = h.digest('hex');
+      byLanguage.set(lng, key);
+    }
+    return key;
+  };
+  return (r, lng) => createHash('sha256').update(`${common}\0${lng}\0${r.region.id}\0${regionKey(r)}\0${languageKey(lng)}`).digest('hex');
 }
 
 /** Refuses an output folder that would replace the project, its sources or a folder noticekit did not make. */

@@ -15,6 +15,9 @@ export interface Localizer {
   duration(iso: string): string;
 }
 
+/** Entries a localizer's memo of labels keeps at most (then it starts over). */
+const MEMO_LIMIT = 20_000;
+
 const cache = new WeakMap<LocaleSet, { i18n: I18n; byLng: Map<string, Localizer> }>();
 
 function instance(set: LocaleSet): { i18n: I18n; byLng: Map<string, Localizer> } {
@@ -52,6 +55,7 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
   const lists = new Map<string, Intl.ListFormat>();
   const memo = new Map<string, string>();
   const countries = new Map<string, string>();
+  const durations = new Map<string, string>();
   const loc: Localizer = {
     lng,
     dir: i18n.dir(lng) === 'rtl' ? 'rtl' : 'ltr',
@@ -60,6 +64,8 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
       let v = memo.get(k);
       if (v === undefined) {
         v = t(key, opts ?? {}) as string;
+        // bounded: labels with values (dates, counts, names) could otherwise grow it without end
+        if (memo.size >= MEMO_LIMIT) memo.clear();
         memo.set(k, v);
       }
       return v;
@@ -87,6 +93,8 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
     },
     language: (tag) => languageNames.of(tag) ?? tag,
     duration: (iso) => {
+      let v = durations.get(iso);
+      if (v !== undefined) return v;
       const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso);
       if (!m) return iso;
       const parts: string[] = [];
@@ -94,7 +102,10 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
       if (m[2]) parts.push(t('retention.months', { count: Number(m[2]) }) as string);
       if (m[3]) parts.push(t('retention.days', { count: Number(m[3]) * 7 }) as string);
       if (m[4]) parts.push(t('retention.days', { count: Number(m[4]) }) as string);
-      return loc.list(parts, 'unit');
+      v = loc.list(parts, 'unit');
+      if (durations.size >= MEMO_LIMIT) durations.clear();
+      durations.set(iso, v);
+      return v;
     },
   };
   byLng.set(lng, loc);

@@ -22,7 +22,10 @@ export interface HtmlPiece {
   keys: string[];
 }
 
+/** Conversions through the parser, by input: bounded by the text it holds (then it starts over). */
 const cache = new Map<string, HtmlPiece>();
+const CACHE_CHARS = 8_000_000;
+let cacheChars = 0;
 
 /**
  * Converts Markdown to sanitized HTML. Raw HTML in the text is dropped, `javascript:` links lose
@@ -52,8 +55,13 @@ export function markdownToHtml(md: string, opts: { inline?: boolean; definitions
     if (first && first.tagName === 'p' && hast.children.filter((c) => c.type === 'element').length === 1) hast = { type: 'root', children: first.children };
   }
   const piece = { html: toHtml(hast), keys };
-  if (cache.size > 200_000) cache.clear();
+  const size = key.length + piece.html.length;
+  if (cacheChars + size > CACHE_CHARS) {
+    cache.clear();
+    cacheChars = 0;
+  }
   cache.set(key, piece);
+  cacheChars += size;
   return piece;
 }
 

@@ -4,8 +4,9 @@ import type { ResolvedRegion } from '../resolve/resolve.js';
 import type { Localizer } from '../i18n/localizer.js';
 import type { TemplateStore } from './templates.js';
 import { factsContext } from './facts-context.js';
-import { markdownToHtml, fillHtml, escapeHtml, escapeMarkdown, blocksToHtml } from './markdown-html.js';
+import { markdownToHtml, fillHtml, escapeHtml, escapeMarkdown, blocksToHtml, type HtmlPiece } from './markdown-html.js';
 import { fillPlaceholders } from '../resolve/placeholders.js';
+import { stripRawHtml } from './raw-html.js';
 import { placeholderValues } from '../resolve/values.js';
 import { translationFor } from '../i18n/translations.js';
 
@@ -21,30 +22,88 @@ export interface RenderedNotice {
   reviewUnits: number;
 }
 
-interface Text {
+/**
+ * What rendering a unit in one language takes that is the same for every region: the text shown
+ * (translation or English), its state, and its inline HTML with placeholders as tokens. Built once
+ * per language and unit, and reused by every region's notice in that language.
+ */
+interface UnitRender {
   text: string;
   fallback: boolean;
+  review: boolean;
+  /** The inline HTML (placeholders as tokens), made on first use. */
+  html: HtmlPiece | undefined;
+  /** The text has placeholders (otherwise its Markdown is `md` itself). */
+  placeholders: boolean;
+  /** The text for the Markdown notice: raw HTML left out, as the HTML page leaves it out. */
+  md: string;
+}
+
+/**
+ * The per-language share of rendering notices: pass the same cache to the notices of one language
+ * (one project), and drop it when moving on to the next language, so memory holds one language.
+ */
+export interface NoticeCache {
+  readonly project: Project;
+  readonly lng: string;
+  readonly units: Map<Unit, UnitRender>;
+  /** Generated fact blocks: their Markdown → HTML (regions often share them). */
+  readonly factsHtml: Map<string, string>;
+}
+
+export function noticeCache(project: Project, lng: string): NoticeCache {
+  return { project, lng, units: new Map(), factsHtml: new Map() };
+}
+
+/** A notice before its blocks are joined into one text: for writers that take a file in pieces. */
+export interface NoticeParts extends Omit<RenderedNotice, 'markdown' | 'bodyHtml'> {
+  /** The Markdown's blocks: `markdown` is them joined by blank lines, with a final newline. */
+  markdownBlocks: string[];
+  /** The HTML's blocks: `bodyHtml` is them joined by newlines. */
+  htmlBlocks: string[];
 }
 
 /** Renders one region's notice in one language, as Markdown and as sanitized HTML. */
-export function renderNotice(project: Project, r: ResolvedRegion, l: Localizer, store: TemplateStore): RenderedNotice {
+export function renderNotice(project: Project, r: ResolvedRegion, l: Localizer, store: TemplateStore, cache?: NoticeCache): RenderedNotice {
+  const { markdownBlocks, htmlBlocks, ...rest } = renderNoticeParts(project, r, l, store, cache);
+  return { markdown: `${markdownBlocks.join('\n\n')}\n`, bodyHtml: htmlBlocks.join('\n'), ...rest };
+}
+
+/** `renderNotice` without joining the blocks. */
+export function renderNoticeParts(project: Project, r: ResolvedRegion, l: Localizer, store: TemplateStore, cache?: NoticeCache): NoticeParts {
+  const shared = cache && cache.project === project && cache.lng === l.lng ? cache : noticeCache(project, l.lng);
   const values = placeholderValues(project, r, l);
   const isEnglish = l.lng.split('-')[0] === 'en';
+  const defs = project.master.definitions;
   let fallbackUnits = 0;
   let reviewUnits = 0;
-  const unitText = (u: Unit): Text => {
-    if (isEnglish) return { text: u.text, fallback: false };
-    const tr = translationFor(project.locales, l.lng, u, project.staleness);
-    if (tr.state === 'current' || tr.state === 'needs-review') {
-      if (tr.state === 'needs-review') reviewUnits++;
-      return { text: tr.text, fallback: false };
+  const unitRender = (u: Unit): UnitRender => {
+    let hit = shared.units.get(u);
+    if (!hit) {
+      let text = u.text;
+      let fallback = false;
+      let review = false;
+      if (!isEnglish) {
+        const tr = translationFor(project.locales, l.lng, u, project.staleness);
+        if (tr.state === 'current' || tr.state === 'needs-review') {
+          text = tr.text;
+          review = tr.state === 'needs-review';
+        } else fallback = true;
+      }
+      hit = { text, fallback, review, html: undefined, placeholders: text.includes('{{'), md: stripRawHtml(text) };
+      shared.units.set(u, hit);
     }
-    fallbackUnits++;
-    return { text: u.text, fallback: true };
+    return hit;
   };
-  const defs = project.master.definitions;
-  const inline = (t: Text) => fillHtml(markdownToHtml(t.text, { inline: true, definitions: defs }), values);
-  const mdText = (t: Text) => fillPlaceholders(t.text, values, escapeMarkdown);
+  // every call counts, as each of the unit's renderings (Markdown and HTML) does
+  const unitText = (u: Unit): UnitRender => {
+    const t = unitRender(u);
+    if (t.fallback) fallbackUnits++;
+    else if (t.review) reviewUnits++;
+    return t;
+  };
+  const inline = (t: UnitRender) => fillHtml((t.html ??= markdownToHtml(t.text, { inline: true, definitions: defs })), values);
+  const mdText = (t: UnitRender) => (t.placeholders ? fillPlaceholders(t.md, values, escapeMarkdown) : t.md);
 
   const factsCache = new Map<Block, string>();
   const factsMd = (b: Block & { type: 'facts' }): string => {
@@ -161,7 +220,12 @@ export function renderNotice(project: Project, r: ResolvedRegion, l: Localizer, 
       case 'thematicBreak':
         return '<hr>';
       case 'facts': {
-        const html = blocksToHtml(factsMd(b)).replace(/<table>/g, '<div class="nk-table"><table>').replace(/<\/table>/g, '</table></div>');
+        const md = factsMd(b);
+        let html = shared.factsHtml.get(md);
+        if (html === undefined) {
+          html = blocksToHtml(md).replace(/<table>/g, '<div class="nk-table"><table>').replace(/<\/table>/g, '</table></div>');
+          shared.factsHtml.set(md, html);
+        }
         return `<div class="nk-facts nk-facts-${escapeHtml(b.show)}">\n${html}\n</div>`;
       }
       case 'conditional':
@@ -170,9 +234,10 @@ export function renderNotice(project: Project, r: ResolvedRegion, l: Localizer, 
     return '';
   }
 
+  if (defs) mdOut.push(defs);
   return {
-    markdown: `${[...mdOut, ...(defs ? [defs] : [])].join('\n\n')}\n`,
-    bodyHtml: htmlOut.join('\n'),
+    markdownBlocks: mdOut,
+    htmlBlocks: htmlOut,
     title: title || project.master.title,
     toc,
     fallbackUnits,

@@ -3,10 +3,11 @@ import type { ResolvedRegion } from '../resolve/resolve.js';
 import type { Localizer } from '../i18n/localizer.js';
 import { localizer } from '../i18n/localizer.js';
 import type { TemplateStore } from './templates.js';
-import type { RenderedNotice } from './notice.js';
+import type { NoticeParts, RenderedNotice } from './notice.js';
 import { escapeHtml } from './markdown-html.js';
 import { CONTINENTS } from '../model/enums.js';
-import { absoluteUrl, alternateLinks, hreflangCluster, hreflangTag, pageDir } from '../site/hreflang.js';
+import { absoluteUrl, alternateLinks, hreflangCluster, hreflangTag, pageDir, type ClusterPage } from '../site/hreflang.js';
+import type { Region } from '../model/schema.js';
 import { lastUpdated, siteHistory, versionHasPage, type SiteHistory } from '../site/history.js';
 import { contentSecurityPolicy, REDIRECT_SCRIPT } from '../site/csp.js';
 
@@ -30,15 +31,54 @@ export interface PageOptions {
   history?: SiteHistory;
 }
 
+const languageNames = new Map<string, string>();
 /** A language's name in that language, capitalised for a menu: `Deutsch`, `Français (Canada)`. */
 function languageName(lng: string): string {
-  const name = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
-  return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
+  let v = languageNames.get(lng);
+  if (v === undefined) {
+    const name = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
+    v = name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
+    languageNames.set(lng, v);
+  }
+  return v;
+}
+
+const collators = new Map<string, Intl.Collator>();
+function collator(lng: string): Intl.Collator {
+  let c = collators.get(lng);
+  if (!c) {
+    c = new Intl.Collator(lng);
+    collators.set(lng, c);
+  }
+  return c;
+}
+
+const clusters = new WeakMap<readonly Region[], { key: string; cluster: ClusterPage[]; links: Map<string, { hreflang: string; href: string }[]> }>();
+/** The `hreflang` cluster of the project's regions and its alternate links, made once for all its pages. */
+function clusterOf(regions: readonly Region[]): { cluster: ClusterPage[]; links: (baseUrl: string) => { hreflang: string; href: string }[] } {
+  const key = JSON.stringify(regions.map((r) => [r.id, r.locales]));
+  let c = clusters.get(regions);
+  if (!c || c.key !== key) {
+    c = { key, cluster: hreflangCluster(regions), links: new Map() };
+    clusters.set(regions, c);
+  }
+  const { cluster, links } = c;
+  return {
+    cluster,
+    links: (baseUrl) => {
+      let l = links.get(baseUrl);
+      if (!l) {
+        l = alternateLinks(cluster, baseUrl);
+        links.set(baseUrl, l);
+      }
+      return l;
+    },
+  };
 }
 
 /** Splits the notice's first `<h1>` off its body, so the page can put the date line and contents after it. */
 function splitTitle(bodyHtml: string, title: string): { h1: string; rest: string } {
-  const m = /^\s*<h1\b[^>]*>[\s\S]*?<\/h1>\s*/.exec(bodyHtml);
+  const m = TITLE_RE.exec(bodyHtml);
   if (m) return { h1: m[0].trim(), rest: bodyHtml.slice(m[0].length) };
   return { h1: `<h1>${escapeHtml(title)}</h1>`, rest: bodyHtml };
 }
@@ -49,12 +89,57 @@ function splitTitle(bodyHtml: string, title: string): { h1: string; rest: string
  * sanitized notice, canonical and `hreflang` links, and a Content-Security-Policy without scripts.
  */
 export function renderPage(project: Project, r: ResolvedRegion, l: Localizer, notice: RenderedNotice, store: TemplateStore, opts: PageOptions): string {
+  const { h1, rest } = splitTitle(notice.bodyHtml, notice.title);
+  return store.render('page.html.hbs', pageContext(project, r, l, notice, h1, tabbableTables(rest), opts));
+}
+
+/**
+ * `renderPage` of a notice's blocks, as pieces to write one after the other (see
+ * `TemplateStore.renderPieces`): the same text, without joining the body into one long string.
+ */
+export function renderPagePieces(project: Project, r: ResolvedRegion, l: Localizer, notice: NoticeParts, store: TemplateStore, opts: PageOptions): string[] {
+  const split = splitTitleBlocks(notice.htmlBlocks);
+  if (!split || !store.renderPieces) return [renderPage(project, r, l, { ...notice, markdown: '', bodyHtml: notice.htmlBlocks.join('\n') }, store, opts)];
+  const body = split.rest.map(tabbableTables); // no match can span two blocks: the pattern has no newline
+  return store.renderPieces('page.html.hbs', pageContext(project, r, l, notice, split.h1, '', opts), 'body', body);
+}
+
+/** Tables (`<div class="nk-table">`, which scroll on narrow screens) reachable by keyboard. */
+function tabbableTables(html: string): string {
+  return html.includes('<div class="nk-table">') ? html.replace(/<div class="nk-table">/g, '<div class="nk-table" tabindex="0">') : html;
+}
+
+const TITLE_RE = /^\s*<h1\b[^>]*>[\s\S]*?<\/h1>\s*/;
+
+/**
+ * `splitTitle` of the blocks joined by newlines, with the rest as pieces (the blocks and the
+ * newlines between them); undefined when the title is not within the first block (then join).
+ */
+function splitTitleBlocks(blocks: readonly string[]): { h1: string; rest: string[] } | undefined {
+  const first = blocks[0];
+  const m = first === undefined ? null : TITLE_RE.exec(first);
+  if (!m || first === undefined) return undefined; // (the title spans blocks, or there is none)
+  const rest: string[] = [];
+  let head = first.slice(m[0].length);
+  let i = 1;
+  // the match ends with all the whitespace after the title, which can reach into the next blocks
+  if (head === '') {
+    while (i < blocks.length && blocks[i]!.trimStart() === '') i++;
+    if (i < blocks.length) head = blocks[i++]!.trimStart();
+  }
+  if (head !== '' || i < blocks.length) rest.push(head);
+  for (; i < blocks.length; i++) rest.push('\n', blocks[i]!);
+  return { h1: m[0].trim(), rest };
+}
+
+/** What page.html.hbs is rendered with: `h1` the notice's title, `body` the rest of the notice. */
+function pageContext(project: Project, r: ResolvedRegion, l: Localizer, notice: Pick<RenderedNotice, 'title' | 'toc'>, h1: string, body: string, opts: PageOptions): Record<string, unknown> {
   const history = opts.history ?? siteHistory(project);
   const root = opts.rootHref ?? '../../';
   const here = pagePath(r.region.id, l.lng);
-  const cluster = hreflangCluster(project.regions);
+  const { cluster, links } = clusterOf(project.regions);
   const self = cluster.find((p) => p.region === r.region.id && p.lng === l.lng);
-  const alternates = opts.baseUrl && self?.hreflang ? alternateLinks(cluster, opts.baseUrl) : [];
+  const alternates = opts.baseUrl && self?.hreflang ? links(opts.baseUrl) : [];
   const t = (key: string, defaultValue: string, o: Record<string, unknown> = {}) => l.t(key, { defaultValue, ...o });
   const version = opts.version ?? history.current?.version;
   const updated = opts.lastUpdated ?? lastUpdated(project.master.frontMatter, history, opts.version, opts.effective);
@@ -62,10 +147,9 @@ export function renderPage(project: Project, r: ResolvedRegion, l: Localizer, no
   const latest = history.latest;
   const regionName = r.region.local_name && r.region.locales[0] === l.lng ? r.region.local_name : l.country(r.region.id);
   const base = l.lng.split('-')[0];
-  const { h1, rest } = splitTitle(notice.bodyHtml, notice.title);
   const dirOf = (lng: string) => localizer(project.locales, lng).dir;
-  const collator = new Intl.Collator(l.lng);
-  return store.render('page.html.hbs', {
+  const byName = collator(l.lng);
+  return {
     lang: l.lng,
     dir: l.dir,
     title: notice.title,
@@ -94,11 +178,11 @@ export function renderPage(project: Project, r: ResolvedRegion, l: Localizer, no
         const own = reg.locales[0]!;
         return { name: reg.local_name ?? reg.name, lang: own, dir: dirOf(own), hreflang: hreflangTag(reg.id, target), href: `${root}${pagePath(reg.id, target)}`, current: reg.id === r.region.id };
       })
-      .sort((a, b) => collator.compare(a.name, b.name)),
+      .sort((a, b) => byName.compare(a.name, b.name)),
     chooserHref: root,
     h1,
     toc: notice.toc,
-    body: rest.replace(/<div class="nk-table">/g, '<div class="nk-table" tabindex="0">'),
+    body,
     effectiveDateText: opts.effective ? l.t('ui.effective_date', { date: l.date(opts.effective) }) : '',
     lastUpdatedText: updated ? t('ui.last_updated', 'Last updated: {{date}}', { date: l.date(updated) }) : '',
     versionText: version ? l.t('ui.version', { version }) : '',
@@ -106,7 +190,7 @@ export function renderPage(project: Project, r: ResolvedRegion, l: Localizer, no
     changesHref: latest && versionHasPage(latest, r.region.id, l.lng) ? `${root}${here}changes/${latest.version}/` : '',
     jsonHref: `${root}${here}privacy.json`,
     markdownHref: `${root}${here}index.md`,
-  });
+  };
 }
 
 /**

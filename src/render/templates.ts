@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,13 @@ export type Template = (context: unknown) => string;
 export interface TemplateStore {
   /** Renders `name` (a path under templates/, e.g. `notice.md.hbs`). */
   render(name: string, context: unknown): string;
+  /**
+   * The same text as `render(name, context)`, as pieces to be written one after the other: the
+   * long text `context[key]` (a page's body), or the pieces `value` it is made of, stays in pieces
+   * instead of being copied into one long string. One piece, the whole text, when the template does
+   * more with that value than insert it.
+   */
+  renderPieces?(name: string, context: Record<string, unknown>, key: string, value?: readonly string[]): string[];
   has(name: string): boolean;
   /** Where each template came from (project or package), for build manifests. */
   origin(name: string): string;
@@ -143,8 +151,33 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
     }
     return t;
   };
+  const inserting = new Map<string, boolean>();
+  /** The template and every partial use the value of `key` only by inserting it, or testing it with if/unless. */
+  const onlyInserts = (name: string, key: string): boolean => {
+    let ok = inserting.get(`${name}\0${key}`);
+    if (ok === undefined) {
+      ok = insertsOnly(asts.get(name), key) && [...asts].every(([n, ast]) => !n.startsWith('partials/') || insertsOnly(ast, key));
+      inserting.set(`${name}\0${key}`, ok);
+    }
+    return ok;
+  };
   return {
     render: (name, ctx) => compile(name)(ctx),
+    renderPieces: (name, ctx, key, value) => {
+      const text = value ?? (typeof ctx[key] === 'string' ? [ctx[key] as string] : undefined);
+      const whole = () => [compile(name)(value ? { ...ctx, [key]: value.join('') } : ctx)];
+      if (!text || text.every((p) => p === '') || !onlyInserts(name, key)) return whole();
+      // the value where it goes, marked: a mark escaped on the way (`{{body}}` in an HTML template)
+      // or anything else unexpected renders the whole text instead
+      const parts = compile(name)({ ...ctx, [key]: PIECE_MARK }).split(PIECE_MARK);
+      if (parts.length < 2 || parts.some((p) => p.includes(PIECE_NONCE))) return whole();
+      const pieces: string[] = [];
+      parts.forEach((p, i) => {
+        if (i > 0) for (const t of text) pieces.push(t);
+        if (p) pieces.push(p);
+      });
+      return pieces;
+    },
     has: (name) => sources.has(name),
     origin: (name) => files.get(name)?.rel ?? '',
     sources,
@@ -184,5 +217,41 @@ function unclosedBlock(src: string): { name: string; line: number; column: numbe
 }
 
 function emptyStore(sources: Map<string, string>): TemplateStore {
-  return { render: () => '', has: () => false, origin: () => '', sources };
+  return { render: () => '', renderPieces: () => [''], has: () => false, origin: () => '', sources };
+}
+
+const PIECE_NONCE = `nkpiece${randomBytes(12).toString('hex')}`;
+/** Stands for the long value while rendering in pieces: never in a template's output otherwise, and changed by HTML escaping. */
+const PIECE_MARK = `<${PIECE_NONCE}>`;
+
+/**
+ * True when a template uses `key` only as `{{key}}`/`{{{key}}}` (with nothing else in the tag) or
+ * as the condition of `{{#if key}}`/`{{#unless key}}`: then its output is the same text around each
+ * insertion whatever the (non-empty) value. Any other use (a helper's argument, `key.length`,
+ * `lookup`, a block's context, iterating the whole context) says no.
+ */
+function insertsOnly(ast: unknown, key: string): boolean {
+  const wholeContext = (n: unknown) => {
+    const p = n as { type?: string; parts?: string[]; data?: boolean };
+    return p?.type === 'PathExpression' && (p.parts?.length === 0 || (p.data === true && p.parts?.length === 1 && p.parts[0] === 'root'));
+  };
+  const isKey = (n: unknown) => {
+    const p = n as { type?: string; parts?: string[]; data?: boolean };
+    return p?.type === 'PathExpression' && !p.data && p.parts?.length === 1 && p.parts[0] === key;
+  };
+  const allowed = new Set<unknown>();
+  for (const n of walk(ast)) {
+    const params = (n.params as unknown[] | undefined) ?? [];
+    const hash = n.hash as { pairs?: unknown[] } | undefined;
+    if (n.type === 'MustacheStatement' && isKey(n.path) && params.length === 0 && !hash?.pairs?.length) allowed.add(n.path);
+    const helper = (n.path as { original?: string } | undefined)?.original;
+    if (n.type === 'BlockStatement' && (helper === 'if' || helper === 'unless') && params.length === 1 && isKey(params[0]) && !hash?.pairs?.length) allowed.add(params[0]);
+    // a block or helper given the whole context (`{{#each this}}`, `{{#with @root}}`) could reach the value any way
+    if ((n.type === 'BlockStatement' || n.type === 'SubExpression' || n.type === 'MustacheStatement') && params.some(wholeContext)) return false;
+  }
+  for (const n of walk(ast)) {
+    if (n.type === 'PathExpression' && ((n.parts as string[] | undefined) ?? []).includes(key) && !allowed.has(n)) return false;
+    if (n.type === 'StringLiteral' && (n as { value?: unknown }).value === key) return false;
+  }
+  return true;
 }

@@ -26,8 +26,12 @@ export interface SiteContext {
   store: TemplateStore;
   baseUrl: string | undefined;
   pages: SitePage[];
-  /** Output files by relative path; an extra adds its own (sitemap, machine-readable JSON, archives). */
-  files: Map<string, string>;
+  /**
+   * Where an extra puts its output files (sitemap, machine-readable JSON, archives), by relative
+   * path: a text, or a long text as pieces (their concatenation, written without making it one
+   * string). A build writes each file as it comes and keeps none, so an extra cannot read another's.
+   */
+  files: { set(path: string, content: string | readonly string[]): unknown };
 }
 
 /** A function that adds files to the site after the notices are rendered. Must be pure and deterministic. */

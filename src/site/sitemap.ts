@@ -17,11 +17,18 @@ export const sitemap: SiteExtra = (ctx) => {
   const effective = String(ctx.project.master.frontMatter.effective ?? '');
   const updated = lastUpdated(ctx.project.master.frontMatter, siteHistory(ctx.project), undefined, effective);
   const lastmod = /^\d{4}-\d{2}-\d{2}$/.test(updated) ? `    <lastmod>${updated}</lastmod>\n` : '';
-  const entry = (loc: string, inCluster: boolean) => `  <url>\n    <loc>${xml(loc)}</loc>\n${lastmod}${inCluster ? `${links.join('\n')}\n` : ''}  </url>`;
-  const urls = [entry(absoluteUrl(baseUrl, ''), true)];
-  for (const p of cluster) if (built.has(p.region)) urls.push(entry(absoluteUrl(baseUrl, p.dir), p.hreflang !== null));
-  ctx.files.set(
-    'sitemap.xml',
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`,
-  );
+  // every entry of the cluster lists the whole cluster: the file grows with the square of the pages,
+  // so it is written in pieces, the list of alternates joined once and repeated
+  const alternates = `${links.join('\n')}\n`;
+  const pieces = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'];
+  const entry = (loc: string, inCluster: boolean) => {
+    if (pieces.length > 1) pieces.push('\n');
+    pieces.push(`  <url>\n    <loc>${xml(loc)}</loc>\n${lastmod}`);
+    if (inCluster) pieces.push(alternates);
+    pieces.push('  </url>');
+  };
+  entry(absoluteUrl(baseUrl, ''), true);
+  for (const p of cluster) if (built.has(p.region)) entry(absoluteUrl(baseUrl, p.dir), p.hreflang !== null);
+  pieces.push('\n</urlset>\n');
+  ctx.files.set('sitemap.xml', pieces);
 };

@@ -129,6 +129,12 @@ export function alive(pid: number): boolean {
   }
 }
 
+/** A file's content for DirWriter: a text, a text in pieces (written one after the other), bytes, or the previous file with this hash. */
+export type FileData = string | readonly string[] | Uint8Array | { reuse: string };
+
+/** The largest buffer a DirWriter keeps for encoding texts; a longer text gets a buffer of its own. */
+const SCRATCH_MAX = 8 << 20;
+
 /**
  * Writes a new version of a folder file by file into a temporary sibling, then swaps it in
  * (`commit`) or throws it away (`abort`): readers see the old folder or the complete new one.
@@ -142,6 +148,8 @@ export class DirWriter {
   private readonly tmp: string;
   private readonly made = new Set<string>();
   private placed = 0;
+  /** Reused for encoding texts (each is written before the next is encoded): no buffer per file. */
+  private scratch: Buffer | undefined;
   written = 0;
   constructor(dir: string, private readonly previous?: { files: Record<string, string> }) {
     this.target = resolve(dir);
@@ -153,7 +161,7 @@ export class DirWriter {
   }
 
   /** Adds a file; returns its sha256. A failure throws the new folder away (the old one stays). */
-  put(rel: string, data: string | Uint8Array | { reuse: string }): string {
+  put(rel: string, data: FileData): string {
     try {
       return this.putFile(rel, data);
     } catch (e) {
@@ -162,15 +170,18 @@ export class DirWriter {
     }
   }
 
-  private putFile(rel: string, data: string | Uint8Array | { reuse: string }): string {
+  private putFile(rel: string, data: FileData): string {
     const p = inside(this.tmp, rel);
     const d = dirname(p);
     if (!this.made.has(d)) {
       mkdirSync(d, { recursive: true });
       this.made.add(d);
     }
-    const reuse = typeof data === 'object' && !(data instanceof Uint8Array) ? data.reuse : undefined;
-    const hash = reuse ?? createHash('sha256').update(data as string | Uint8Array).digest('hex');
+    const reuse = typeof data === 'object' && 'reuse' in data ? data.reuse : undefined;
+    // a text is encoded once: hashing the bytes is several times faster than hashing the string,
+    // and writing them needs no second encoding
+    if (typeof data === 'string' || Array.isArray(data)) data = this.encode(data);
+    const hash = reuse ?? createHash('sha256').update(data as Uint8Array).digest('hex');
     const from = join(this.target, rel);
     simulatedWriteFailure(this.placed++, p);
     if (this.previous?.files[rel] === hash && existsSync(from) && !regularFile(from)) {
@@ -192,6 +203,30 @@ export class DirWriter {
     }
     simulatedCrash('files', this.placed);
     return hash;
+  }
+
+  /** The UTF-8 bytes of a text (or of its pieces one after the other), valid until the next call. */
+  private encode(text: string | readonly string[]): Uint8Array {
+    const pieces = typeof text === 'string' ? [text] : text;
+    let length = 0;
+    for (const s of pieces) length += s.length;
+    const most = length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    // a piece ending inside a surrogate pair is encoded with the next one, as the joined text would be
+    const split = pieces.some((s, i) => i < pieces.length - 1 && (s.charCodeAt(s.length - 1) & 0xfc00) === 0xd800);
+    if (split) return Buffer.from(pieces.join(''), 'utf8');
+    let into: Buffer;
+    if (most <= SCRATCH_MAX) {
+      if (!this.scratch || this.scratch.length < most) this.scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(most, 2 * (this.scratch?.length ?? 0), 1 << 16)));
+      into = this.scratch;
+    } else {
+      // a long text: a buffer of its own, of the exact size
+      let bytes = 0;
+      for (const s of pieces) bytes += Buffer.byteLength(s, 'utf8');
+      into = Buffer.allocUnsafe(bytes);
+    }
+    let n = 0;
+    for (const s of pieces) if (s) n += into.write(s, n, 'utf8');
+    return into.subarray(0, n);
   }
 
   /** Swaps the new folder in place of the old one. */

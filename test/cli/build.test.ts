@@ -1,8 +1,23 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
+import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { exampleProject, cleanup, cli, snapshotTree, edit } from '../helpers/project.js';
+import { renderSite } from '../../src/build/build.js';
+import { loadProject } from '../../src/parse/project.js';
+
+/** Makes writing the unit-id lock (policy/<doc>.units.json) fail as on a full disk, while `on`. */
+const failLockWrite = vi.hoisted(() => ({ on: false }));
+vi.mock('../../src/util/atomic.js', async (importOriginal) => {
+  const atomic = await importOriginal<typeof import('../../src/util/atomic.js')>();
+  return {
+    ...atomic,
+    writeFileAtomic: (path: string, data: string | Uint8Array) => {
+      if (failLockWrite.on && path.endsWith('.units.json')) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}' (test)`), { code: 'ENOSPC' });
+      atomic.writeFileAtomic(path, data);
+    },
+  };
+});
 
 const regionsOf = (dir: string) =>
   (parse(readFileSync(join(dir, 'policy/regions.yaml'), 'utf8')) as { regions: { id: string; locales: string[] }[] }).regions;
@@ -79,6 +94,43 @@ describe('noticekit build on the bundled example', () => {
     expect(existsSync(join(dir, 'part/ch/it/index.html'))).toBe(false);
     expect(existsSync(join(dir, 'part/us'))).toBe(false);
   });
+});
+
+describe('noticekit build writes each page in pieces', () => {
+  // the build writes a page's body as the notice's blocks, never joined into one string, around the
+  // template's text; with a template that does more with the body than insert it, the whole page
+  // is rendered instead. Either way the bytes are those of rendering the page as one text.
+  const templates: { name: string; page?: string; md?: string }[] = [
+    { name: "noticekit's own templates" },
+    { name: 'a page template escaping the body', page: '<main>{{body}}</main>\n' },
+    { name: 'a page template using the body twice and testing it', page: '{{#if body}}<main>{{{body}}}</main>{{/if}}<div>{{{body}}}</div>{{#unless body}}none{{/unless}}\n' },
+    { name: "a page template reading the body's length", page: '<p>{{body.length}}</p>{{{body}}}\n' },
+    { name: 'a page template reaching the body through lookup and with', page: '{{lookup this "body"}}{{#with body}}{{this}}{{/with}}{{{body}}}' },
+    { name: 'a page template going through the whole context', page: '{{#each @root}}{{this.length}} {{/each}}{{#with this}}{{{body}}}{{/with}}' },
+    { name: 'a Markdown template without a final newline, the body twice', md: '{{body}}\n\n{{body}}' },
+  ];
+  for (const t of templates) {
+    it(`the same bytes as rendering whole: ${t.name}`, async () => {
+      const dir = exampleProject();
+      try {
+        if (t.page) writeFileSync(join(dir, 'templates/page.html.hbs'), t.page);
+        if (t.md) writeFileSync(join(dir, 'templates/notice.md.hbs'), t.md);
+        const r = await cli(dir, 'build', '-q', '--regions', 'de,ch,cn,us');
+        expect(r.code, r.stderr).toBe(0);
+        const whole = renderSite(loadProject(dir), { regions: ['de', 'ch', 'cn', 'us'] });
+        let pages = 0;
+        for (const [path, content] of whole.files) {
+          if (!/index\.(html|md)$/.test(path) || path === 'index.html') continue;
+          expect(readFileSync(join(dir, 'out', path), 'utf8'), path).toBe(content);
+          pages++;
+        }
+        expect(pages).toBe(2 * whole.pages.length);
+        expect(pages).toBeGreaterThanOrEqual(6);
+      } finally {
+        cleanup(dir);
+      }
+    });
+  }
 });
 
 interface BadCase {
@@ -166,8 +218,54 @@ describe('noticekit build with bad input', () => {
     try {
       const r = await cli(dir, 'build', '--regions', 'de,atlantis');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/unknown region atlantis/);
+      expect(r.stderr).toMatch(/unknown region "atlantis" in --regions/);
       expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('quotes unknown --regions and --locales values: no control character reaches the terminal', async () => {
+    const dir = exampleProject();
+    try {
+      const regions = await cli(dir, 'build', '--regions', 'de,\u001b[2J\u001b[31matlantis,x\u0000y');
+      expect(regions.code).toBe(2);
+      expect(regions.stderr).toContain('unknown regions "\\u001b[2J\\u001b[31matlantis", "x\\u0000y" in --regions');
+      const locales = await cli(dir, 'build', '--locales', 'de,\u0007fr\u009b2J\u007f');
+      expect(locales.code).toBe(2);
+      expect(locales.stderr).toContain('unknown locale "\\u0007fr\\u009b2J\\u007f" in --locales');
+      for (const r of [regions, locales]) expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('a unit lock that cannot be written leaves the previous site: never a new site with an old lock', async () => {
+    const dir = exampleProject();
+    try {
+      expect((await cli(dir, 'build', '-q')).code).toBe(0);
+      const site = snapshotTree(join(dir, 'out'));
+      const lock = readFileSync(join(dir, 'policy/privacy.units.json'), 'utf8');
+      // a new paragraph is a new unit: the build assigns it an id and updates the lock
+      edit(dir, 'policy/privacy.md', (t) => `${t}\nA paragraph added for this test, which needs a new unit id.\n`);
+      failLockWrite.on = true;
+      let r: Awaited<ReturnType<typeof cli>>;
+      try {
+        r = await cli(dir, 'build', '-q');
+      } finally {
+        failLockWrite.on = false;
+      }
+      expect(r.code, r.stderr).not.toBe(0);
+      expect(r.stderr).toMatch(/ENOSPC/);
+      expect(snapshotTree(join(dir, 'out')), 'the previous site stays').toEqual(site);
+      expect(readFileSync(join(dir, 'policy/privacy.units.json'), 'utf8')).toBe(lock);
+      expect(readdirSync(dir).filter((e) => /^\.out\.(tmp|old)-/.test(e)), 'no half-written site is left').toEqual([]);
+      // with the disk writable again, site and lock are both updated
+      const ok = await cli(dir, 'build', '-q');
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'policy/privacy.units.json'), 'utf8')).not.toBe(lock);
+      expect(readFileSync(join(dir, 'out/de/de/index.md'), 'utf8')).toContain('A paragraph added for this test');
     } finally {
       cleanup(dir);
     }
