@@ -28,24 +28,25 @@ export function checkTranslations(master: MasterDocument, locales: LocaleSet, di
       continue;
     }
     for (const [id, entry] of Object.entries(units as Record<string, unknown>)) {
-      const at = locateKey(locales, `${lng}/privacy`, `units.${id}`);
+      // where the entry is, looked up only for a diagnostic (it parses the file into a tree)
+      const at = () => locateKey(locales, `${lng}/privacy`, `units.${id}`);
       const e = entry as { text?: unknown; source?: unknown; state?: unknown };
       if (typeof e !== 'object' || e === null || typeof e.text !== 'string' || typeof e.source !== 'string' || typeof e.state !== 'string' || !STATES.has(e.state)) {
-        diags.add({ rule: 'translation-format', file, ...at, message: `translation of unit ${id} is malformed`, expected: '{ "text": "…", "source": "<16 hex digits>", "state": "translated" | "reviewed" | "final" }' });
+        diags.add({ rule: 'translation-format', file, ...at(), message: `translation of unit ${id} is malformed`, expected: '{ "text": "…", "source": "<16 hex digits>", "state": "translated" | "reviewed" | "final" }' });
         continue;
       }
       const unit = byId.get(id);
       if (!unit) {
-        diags.add({ severity: 'warning', rule: 'unknown-unit', file, ...at, message: `unit ${id} is not in the master text any more`, hint: 'remove it, or run `noticekit translate import` which drops such units' });
+        diags.add({ severity: 'warning', rule: 'unknown-unit', file, ...at(), message: `unit ${id} is not in the master text any more`, hint: 'remove it, or run `noticekit translate import` which drops such units' });
         continue;
       }
       const want = inlineStructure(unit.text);
       const got = inlineStructure(e.text);
       if (want.placeholders.join() !== got.placeholders.join()) {
-        diags.add({ rule: 'placeholder-mismatch', file, ...at, message: `translation of unit ${id} has placeholders ${fmt(got.placeholders)} but the English has ${fmt(want.placeholders)}`, expected: 'the same placeholders as the English unit', hint: 'keep every {{placeholder}} exactly as in English' });
+        diags.add({ rule: 'placeholder-mismatch', file, ...at(), message: `translation of unit ${id} has placeholders ${fmt(got.placeholders)} but the English has ${fmt(want.placeholders)}`, expected: 'the same placeholders as the English unit', hint: 'keep every {{placeholder}} exactly as in English' });
       }
       if (want.links.join() !== got.links.join()) {
-        diags.add({ rule: 'link-mismatch', file, ...at, message: `translation of unit ${id} links to ${fmt(got.links)} but the English links to ${fmt(want.links)}`, expected: 'the same link targets as the English unit', hint: 'translate the link text, keep the (URL)' });
+        diags.add({ rule: 'link-mismatch', file, ...at(), message: `translation of unit ${id} links to ${fmt(got.links)} but the English links to ${fmt(want.links)}`, expected: 'the same link targets as the English unit', hint: 'translate the link text, keep the (URL)' });
       }
     }
   }
