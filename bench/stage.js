@@ -1,5 +1,6 @@
 // One in-process measurement, run in its own child process so peak memory is its own.
-// Usage: node bench/stage.js <stage> <runs> [args…]; prints {"times":[ms…],"maxRssMB":n} as JSON.
+// Usage: node bench/stage.js <stage> <runs> [args…]; prints
+// {"times":[ms…],"maxRssMB":n,"firstMs":ms,"warmupRuns":n} as JSON.
 import { generateMaster } from './generate.js';
 
 const [stage, runsArg, ...args] = process.argv.slice(2);
@@ -31,12 +32,26 @@ async function setup() {
   }
 }
 
+/**
+ * Warm-up, the same for every stage, subject and floor alike: the function runs until
+ * WARMUP_MS have gone by (at least once), so the timed runs measure compiled code, not the JIT
+ * tiers and first collections of a fresh process. The first run, cold, is reported as `firstMs`.
+ */
+const WARMUP_MS = 1000;
+
 const fn = await setup();
-await fn(); // warm-up
+const warmStart = performance.now();
+await fn();
+const firstMs = performance.now() - warmStart;
+let warmupRuns = 1;
+while (performance.now() - warmStart < WARMUP_MS) {
+  await fn();
+  warmupRuns++;
+}
 const times = [];
 for (let i = 0; i < runs; i++) {
   const t = performance.now();
   await fn();
   times.push(performance.now() - t);
 }
-process.stdout.write(JSON.stringify({ times, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(JSON.stringify({ times, maxRssMB: process.resourceUsage().maxRSS / 1024, firstMs, warmupRuns }));

@@ -1,5 +1,6 @@
 import type { DocumentDiff } from '../diff/types.js';
 import { withTextMemo } from './lexicon.js';
+import { change as newChange, classified } from './plain.js';
 import { RULES } from './rules/index.js';
 import { maxSeverity, type Severity } from './severity.js';
 import type { Change, ClassificationReport, ClassifiedChange, Rule } from './types.js';
@@ -9,7 +10,7 @@ export function changesOf(diff: DocumentDiff): Change[] {
   const out: Change[] = [];
   for (const p of diff.units) {
     if (p.kind === 'equal') continue;
-    out.push({ kind: p.kind, pair: p, before: p.old?.text ?? null, after: p.new?.text ?? null, section: p.section });
+    out.push(newChange(p.kind, p, p.old?.text ?? null, p.new?.text ?? null, p.section));
   }
   return out;
 }
@@ -24,7 +25,7 @@ export function classifyChange(change: Change, rules: readonly Rule[] = RULES): 
 }
 
 function result(change: Change, severity: ClassifiedChange['severity'], rule: string, reason: string): ClassifiedChange {
-  const out: ClassifiedChange = { kind: change.kind, severity, rule, reason, section: change.section, before: change.before, after: change.after };
+  const out = classified(change.kind, severity, rule, reason, change.section, change.before, change.after);
   const from = change.pair.oldSection;
   if (change.kind === 'moved' && from) out.oldSection = from;
   return out;

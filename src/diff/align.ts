@@ -1,5 +1,5 @@
 import type { SectionInfo, Unit } from '../model/document.js';
-import { longestIncreasing } from './lis.js';
+import { longestIncreasing, matchedPairs } from './lis.js';
 import { dice, ORDER_CHECK_WORDS, pairSimilarity, wordSet } from './similarity.js';
 import type { TextCache } from './text-cache.js';
 
@@ -25,8 +25,9 @@ export function patienceMatch(a: ArrayLike<number>, b: ArrayLike<number>, oldToN
   const stamp = new Int32Array(keys);
   let gen = 0;
   const stack: number[] = [0, a.length, 0, b.length];
-  const candNew: number[] = [];
-  const candOld: number[] = [];
+  // Anchor candidates of the current range (a range is never longer than the documents).
+  const candNew = new Int32Array(b.length);
+  const candOld = new Int32Array(b.length);
   while (stack.length) {
     let nHi = stack.pop()!;
     let nLo = stack.pop()!;
@@ -50,20 +51,20 @@ export function patienceMatch(a: ArrayLike<number>, b: ArrayLike<number>, oldToN
       const h = b[j]!;
       if (stamp[h] === gen) countB[h]!++;
     }
-    candNew.length = 0;
-    candOld.length = 0;
+    let cands = 0;
     for (let j = nLo; j < nHi; j++) {
       const h = b[j]!;
       if (stamp[h] === gen && countA[h] === 1 && countB[h] === 1) {
-        candNew.push(j);
-        candOld.push(posA[h]!);
+        candNew[cands] = j;
+        candOld[cands++] = posA[h]!;
       }
     }
-    if (candNew.length === 0) continue;
-    const keep = longestIncreasing(candOld);
+    if (cands === 0) continue;
+    const keep = longestIncreasing(candOld.subarray(0, cands));
     let po = oLo;
     let pn = nLo;
-    for (const k of keep) {
+    for (let r = 0; r < keep.length; r++) {
+      const k = keep[r]!;
       const o = candOld[k]!;
       const n = candNew[k]!;
       link(o, n);
@@ -134,14 +135,7 @@ export function similarityMatch(
   };
 
   // 1. Gaps between anchors (an in-order chain of the matches so far).
-  const mNew: number[] = [];
-  const mOld: number[] = [];
-  for (let j = 0; j < newUnits.length; j++) {
-    if (newToOld[j]! >= 0) {
-      mNew.push(j);
-      mOld.push(newToOld[j]!);
-    }
-  }
+  const { news: mNew, olds: mOld } = matchedPairs(newToOld);
   const chain = longestIncreasing(mOld);
   let prevO = -1;
   let prevN = -1;
@@ -152,12 +146,17 @@ export function similarityMatch(
     const k = chain[c];
     const o = k === undefined ? oldUnits.length : mOld[k]!;
     const n = k === undefined ? newUnits.length : mNew[k]!;
-    gapOld.length = 0;
-    gapNew.length = 0;
-    for (let i = prevO + 1; i < o; i++) if (oldToNew[i] === -1) gapOld.push(i);
-    for (let j = prevN + 1; j < n; j++) if (newToOld[j] === -1) gapNew.push(j);
+    const oFrom = prevO + 1;
+    const nFrom = prevN + 1;
     prevO = o;
     prevN = n;
+    // Most anchors are adjacent: skip a gap empty on one side without touching the lists (clearing
+    // an array costs a runtime call).
+    if (o <= oFrom || n <= nFrom) continue;
+    gapOld.length = 0;
+    gapNew.length = 0;
+    for (let i = oFrom; i < o; i++) if (oldToNew[i] === -1) gapOld.push(i);
+    for (let j = nFrom; j < n; j++) if (newToOld[j] === -1) gapNew.push(j);
     if (!gapOld.length || !gapNew.length || gapOld.length * gapNew.length > GAP_PAIRS) continue;
     cands.length = 0;
     for (const j of gapNew) {

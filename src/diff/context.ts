@@ -1,4 +1,5 @@
 import type { Block, MasterDocument, Unit } from '../model/document.js';
+import { sectionRef as newSectionRef } from './plain.js';
 import type { SectionRef, UnitContext } from './types.js';
 
 /** Table context of every table cell of a document (or only of the cells in `only`). */
@@ -98,7 +99,7 @@ export function sectionPaths(doc: MasterDocument): Map<string, string[]> {
 }
 
 export function sectionRef(paths: Map<string, string[]>, id: string): SectionRef {
-  return { id, path: paths.get(id) ?? [] };
+  return newSectionRef(id, paths.get(id) ?? []);
 }
 
 /** `sectionRef` with one object per section id (the units of a section share it). */

@@ -1,9 +1,11 @@
-import type { MasterDocument, SectionInfo, Unit } from '../model/document.js';
+import type { MasterDocument, SectionInfo } from '../model/document.js';
 import { alignSectionsByContent, alignSectionsByIdAndHeading, exactLeftovers, patienceMatch, similarityMatch } from './align.js';
 import { cellContexts, sectionPaths, sectionRefs } from './context.js';
-import { longestIncreasing } from './lis.js';
-import { diceSorted, TextCache } from './text-cache.js';
+import { longestIncreasing, matchedPairs } from './lis.js';
+import { TextCache } from './text-cache.js';
+import { sectionPair, unitPair } from './plain.js';
 import type { DiffOptions, DocumentDiff, SectionPair, UnitPair } from './types.js';
+import { UnitKeys } from './unit-keys.js';
 import { wordDiffTokens } from './word-diff.js';
 
 /**
@@ -36,22 +38,10 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
       }
     }
   }
-  // Equal kind and hash, as small integers (one map per kind: no key strings are built).
-  const intern: Record<Unit['kind'], Map<string, number>> = { paragraph: new Map(), heading: new Map(), cell: new Map() };
-  let keys = 0;
-  const keysOf = (list: readonly Unit[]): Int32Array => {
-    const out = new Int32Array(list.length);
-    for (let k = 0; k < list.length; k++) {
-      const u = list[k]!;
-      const m = intern[u.kind];
-      let v = m.get(u.hash);
-      if (v === undefined) m.set(u.hash, (v = keys++));
-      out[k] = v;
-    }
-    return out;
-  };
-  const a = keysOf(oldUnits);
-  const b = keysOf(newUnits);
+  // Equal kind and hash, as small integers.
+  const unitKeys = new UnitKeys(oldUnits.length + newUnits.length);
+  const a = unitKeys.keysOf(oldUnits);
+  const b = unitKeys.keysOf(newUnits);
   if (!newById.size) patienceMatch(a, b, oldToNew, newToOld);
   else {
     // Units the ids did not pair (new units, or an old side without ids): patience among those.
@@ -85,20 +75,16 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
   const newRef = sectionRefs(newPaths);
 
   // Pairs out of order (not in the longest increasing run) are moves.
-  const matchedNew: number[] = [];
-  const matchedOld: number[] = [];
-  for (let j = 0; j < newUnits.length; j++) {
-    if (newToOld[j]! >= 0) {
-      matchedNew.push(j);
-      matchedOld.push(newToOld[j]!);
-    }
-  }
+  const matched = matchedPairs(newToOld);
   const inOrder = new Uint8Array(newUnits.length);
-  for (const k of longestIncreasing(matchedOld)) inOrder[matchedNew[k]!] = 1;
+  const run = longestIncreasing(matched.olds);
+  for (let r = 0; r < run.length; r++) inOrder[matched.news[run[r]!]!] = 1;
 
   const units: UnitPair[] = [];
   const oldCells: number[] = [];
   const newCells: number[] = [];
+  // The pairs holding one of those cells: the only ones that get a table context.
+  const cellPairs: UnitPair[] = [];
   const emitted = new Uint8Array(oldUnits.length);
   let oldCursor = 0;
   const flushRemoved = (upTo: number): void => {
@@ -107,8 +93,12 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
         emitted[oldCursor] = 1;
         const u = oldUnits[oldCursor]!;
         const ref = oldRef(u.section);
-        units.push({ kind: 'removed', old: u, similarity: 0, section: ref, oldSection: ref });
-        if (u.kind === 'cell') oldCells.push(oldCursor);
+        const p = unitPair('removed', u, undefined, 0, ref, ref);
+        units.push(p);
+        if (u.kind === 'cell') {
+          oldCells.push(oldCursor);
+          cellPairs.push(p);
+        }
       }
     }
   };
@@ -119,8 +109,12 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
     const i = newToOld[j]!;
     const section = newRef(nu.section);
     if (i < 0) {
-      units.push({ kind: 'added', new: nu, similarity: 0, section });
-      if (nu.kind === 'cell') newCells.push(j);
+      const p = unitPair('added', undefined, nu, 0, section, undefined);
+      units.push(p);
+      if (nu.kind === 'cell') {
+        newCells.push(j);
+        cellPairs.push(p);
+      }
       continue;
     }
     const ou = oldUnits[i]!;
@@ -133,16 +127,15 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
     if (ordered) flushRemoved(i);
     const same = a[i] === b[j];
     const kind = !ordered || !sectionKept ? 'moved' : same ? 'equal' : 'changed';
-    const p: UnitPair = { kind, old: ou, new: nu, similarity: 1, section, oldSection: oldRef(ou.section) };
+    const p = unitPair(kind, ou, nu, 1, section, oldRef(ou.section));
     if (!same) {
-      const io = cache.get(ou.text);
-      const inw = cache.get(nu.text);
-      p.similarity = diceSorted(io.ids, inw.ids);
-      p.parts = wordDiffTokens(io.seg.tokens, inw.seg.tokens);
+      p.similarity = cache.wordDice(cache.get(ou.text), cache.get(nu.text));
+      p.parts = wordDiffTokens(cache.segmented(ou.text).tokens, cache.segmented(nu.text).tokens);
     }
-    if (kind !== 'equal') {
+    if (kind !== 'equal' && (ou.kind === 'cell' || nu.kind === 'cell')) {
       if (ou.kind === 'cell') oldCells.push(i);
       if (nu.kind === 'cell') newCells.push(j);
+      cellPairs.push(p);
     }
     units.push(p);
   }
@@ -152,8 +145,8 @@ export function diffDocuments(oldDoc: MasterDocument, newDoc: MasterDocument, op
   if (oldCells.length || newCells.length) {
     const oldCtx = cellContexts(oldDoc, [...new Set(oldCells)].sort((x, y) => x - y));
     const newCtx = cellContexts(newDoc, newCells);
-    for (const p of units) {
-      if (p.kind === 'equal') continue;
+    for (let k = 0; k < cellPairs.length; k++) {
+      const p = cellPairs[k]!;
       const oc = p.old && oldCtx.get(p.old);
       if (oc) p.oldContext = oc;
       const nc = p.new && newCtx.get(p.new);
@@ -194,7 +187,10 @@ function pairSections(
       seqOld.push(oldIndex.get(o.id)!);
     }
   }
-  const inOrder = new Set(Array.from(longestIncreasing(seqOld), (k) => seqNew[k]!));
+  const inOrder = new Set<string>();
+  const run = longestIncreasing(seqOld);
+  for (let r = 0; r < run.length; r++) inOrder.add(seqNew[run[r]!]!);
+  // Headings compared with spacing normalised (only built when the two differ at all).
   const norm = (h: string): string => h.replace(/\s+/g, ' ').trim();
   const out: SectionPair[] = [];
   let cursor = 0;
@@ -202,28 +198,19 @@ function pairSections(
     for (; cursor < upTo; cursor++) {
       const s = oldSecs[cursor]!;
       const n = map.get(s.id);
-      if (n === undefined || !newIndex.has(n)) out.push({ kind: 'removed', old: s, renamed: false, moved: false, by: 'none', oldPath: oldPaths.get(s.id) ?? [] });
+      if (n === undefined || !newIndex.has(n)) out.push(sectionPair('removed', s, undefined, false, false, 'none', oldPaths.get(s.id) ?? [], undefined));
     }
   };
   for (const s of newSecs) {
     const o = newToOld.get(s.id);
     if (!o) {
-      out.push({ kind: 'added', new: s, renamed: false, moved: false, by: 'none', newPath: newPaths.get(s.id) ?? [] });
+      out.push(sectionPair('added', undefined, s, false, false, 'none', undefined, newPaths.get(s.id) ?? []));
       continue;
     }
     const moved = !inOrder.has(s.id);
     if (!moved) flush(oldIndex.get(o.id)!);
-    const renamed = norm(o.heading) !== norm(s.heading);
-    out.push({
-      kind: moved ? 'moved' : renamed ? 'renamed' : 'equal',
-      old: o,
-      new: s,
-      renamed,
-      moved,
-      by: by.get(o.id) ?? 'id',
-      oldPath: oldPaths.get(o.id) ?? [],
-      newPath: newPaths.get(s.id) ?? [],
-    });
+    const renamed = o.heading !== s.heading && norm(o.heading) !== norm(s.heading);
+    out.push(sectionPair(moved ? 'moved' : renamed ? 'renamed' : 'equal', o, s, renamed, moved, by.get(o.id) ?? 'id', oldPaths.get(o.id) ?? [], newPaths.get(s.id) ?? []));
   }
   flush(oldSecs.length);
   return out;

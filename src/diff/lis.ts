@@ -8,10 +8,14 @@ export function longestIncreasing(seq: ArrayLike<number>): Int32Array {
     const v = seq[i]!;
     let lo = 0;
     let hi = len;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (seq[tails[mid]!]! < v) lo = mid + 1;
-      else hi = mid;
+    // Aligned documents give nearly sorted sequences: most values extend the longest run.
+    if (len > 0 && seq[tails[len - 1]!]! < v) lo = len;
+    else {
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (seq[tails[mid]!]! < v) lo = mid + 1;
+        else hi = mid;
+      }
     }
     prev[i] = lo > 0 ? tails[lo - 1]! : -1;
     tails[lo] = i;
@@ -24,4 +28,19 @@ export function longestIncreasing(seq: ArrayLike<number>): Int32Array {
     k = prev[k]!;
   }
   return out;
+}
+
+/** The matched pairs of an alignment in new-side order: `news[k]` is matched to `olds[k]`. */
+export function matchedPairs(newToOld: Int32Array): { news: Int32Array; olds: Int32Array } {
+  let n = 0;
+  for (let j = 0; j < newToOld.length; j++) if (newToOld[j]! >= 0) n++;
+  const news = new Int32Array(n);
+  const olds = new Int32Array(n);
+  for (let j = 0, k = 0; j < newToOld.length; j++) {
+    if (newToOld[j]! >= 0) {
+      news[k] = j;
+      olds[k++] = newToOld[j]!;
+    }
+  }
+  return { news, olds };
 }

@@ -32,7 +32,7 @@ export const SIMILAR_ORDER = 0.3;
 export function pairSimilarity(a: string, b: string, cache: TextCache): number {
   const ia = cache.get(a);
   const ib = cache.get(b);
-  const s = diceSorted(ia.ids, ib.ids);
+  const s = cache.wordDice(ia, ib);
   if (s === 0 || ia.count < ORDER_CHECK_WORDS || ib.count < ORDER_CHECK_WORDS) return s;
   return diceSorted(cache.pairs(a), cache.pairs(b)) >= SIMILAR_ORDER ? s : 0;
 }

@@ -7,6 +7,8 @@
  * Intl.Segmenter's output. Any other text goes through Intl.Segmenter.
  */
 
+import { segmented } from './plain.js';
+
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function segmenter(locale: string): Intl.Segmenter {
@@ -55,51 +57,74 @@ CLASS[10] = LF;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-function segmentAscii(text: string): Segmented {
-  const tokens: string[] = [];
-  const wordLike: boolean[] = [];
+/**
+ * The ASCII token of `text` that starts at `i`: returns its end, negated when the token is not a
+ * word (an end is never 0). `text` must be ASCII.
+ */
+export function asciiToken(text: string, i: number): number {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = CLASS[text.charCodeAt(i)]!;
-    let j = i + 1;
-    if (c === L || c === N || c === E) {
-      while (j < n) {
-        const d = CLASS[text.charCodeAt(j)]!;
-        if (d === L || d === N || d === E) {
-          j++;
-          continue;
-        }
-        const prev = CLASS[text.charCodeAt(j - 1)]!;
-        const next = j + 1 < n ? CLASS[text.charCodeAt(j + 1)]! : 0;
-        if ((d === ML || d === MNL) && prev === L && next === L) j += 2;
-        else if ((d === MN || d === MNL) && prev === N && next === N) j += 2;
-        else break;
+  const c = CLASS[text.charCodeAt(i)]!;
+  let j = i + 1;
+  if (c === L || c === N || c === E) {
+    while (j < n) {
+      const d = CLASS[text.charCodeAt(j)]!;
+      if (d === L || d === N || d === E) {
+        j++;
+        continue;
       }
-      tokens.push(text.slice(i, j));
-      // ICU marks every joined run as a word; a lone `_` is not one.
-      wordLike.push(c !== E || j - i > 1);
-    } else {
-      if (c === WS) while (j < n && text.charCodeAt(j) === 32) j++;
-      else if (c === CR && j < n && text.charCodeAt(j) === 10) j++;
-      tokens.push(text.slice(i, j));
-      wordLike.push(false);
+      const prev = CLASS[text.charCodeAt(j - 1)]!;
+      const next = j + 1 < n ? CLASS[text.charCodeAt(j + 1)]! : 0;
+      if ((d === ML || d === MNL) && prev === L && next === L) j += 2;
+      else if ((d === MN || d === MNL) && prev === N && next === N) j += 2;
+      else break;
     }
+    // ICU marks every joined run as a word; a lone `_` is not one.
+    return c !== E || j - i > 1 ? j : -j;
+  }
+  if (c === WS) while (j < n && text.charCodeAt(j) === 32) j++;
+  else if (c === CR && j < n && text.charCodeAt(j) === 10) j++;
+  return -j;
+}
+
+/*
+ * Token lists are gathered in these scratch arrays and copied out with `slice` rather than grown
+ * from an array literal: a diff keeps them until it returns, which would get the literal's arrays
+ * allocated in the old generation (see plain.ts).
+ */
+const scratchTokens: string[] = [];
+const scratchWordLike: boolean[] = [];
+
+/** The first n scratch tokens, copied. (The scratch is not cleared: it keeps its capacity, and at most the tokens of one earlier text.) */
+function copyScratch(n: number): Segmented {
+  return segmented(scratchTokens.slice(0, n), scratchWordLike.slice(0, n));
+}
+
+function segmentAscii(text: string): Segmented {
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    const r = asciiToken(text, i);
+    const j = r < 0 ? -r : r;
+    scratchTokens[n] = text.slice(i, j);
+    scratchWordLike[n++] = r > 0;
     i = j;
   }
-  return { tokens, wordLike };
+  return copyScratch(n);
+}
+
+/** True when a text is all ASCII (it then takes the fast path of `segmentText`). */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
 }
 
 /** Splits text into tokens (words, and the whitespace and punctuation between them), marking the words. */
 export function segmentText(text: string, locale = 'en'): Segmented {
   if (!NON_ASCII.test(text)) return segmentAscii(text);
-  const tokens: string[] = [];
-  const wordLike: boolean[] = [];
+  let n = 0;
   for (const s of segmenter(locale).segment(text)) {
-    tokens.push(s.segment);
-    wordLike.push(s.isWordLike === true);
+    scratchTokens[n] = s.segment;
+    scratchWordLike[n++] = s.isWordLike === true;
   }
-  return { tokens, wordLike };
+  return copyScratch(n);
 }
 
 /** The same, always through Intl.Segmenter (the reference the fast path is tested against). */

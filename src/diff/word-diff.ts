@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import { tokenize } from './tokenize.js';
+import { wordPart } from './plain.js';
 import type { WordPart } from './types.js';
 
 /** Beyond this many differing tokens in the middle of a pair, the middle is shown as replaced. */
@@ -20,7 +21,7 @@ export function wordDiffTokens(a: readonly string[], b: readonly string[]): Word
     if (!text) return;
     const last = out[out.length - 1];
     if (last && last.type === type) last.text += text;
-    else out.push({ type, text });
+    else out.push(wordPart(type, text));
   };
   push('equal', a.slice(0, pre).join(''));
   const midA = a.slice(pre, a.length - suf);

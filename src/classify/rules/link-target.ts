@@ -1,13 +1,14 @@
 import type { Rule } from '../types.js';
 
-const strip = (s: string): string =>
-  s
-    .replace(/(!?\[[^\]]*\])\([^)]*\)/g, '$1')
-    .replace(/(\[[^\]]*\])\[[^\]]*\]/g, '$1')
-    .replace(/<https?:[^>]*>/g, '<url>')
-    .replace(/https?:\/\/\S+/g, 'url')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Link targets replaced, spacing normalised; a replacement is skipped when its pattern cannot match (it would change nothing). */
+const strip = (s: string): string => {
+  let out = s;
+  if (out.includes('[')) out = out.replace(/(!?\[[^\]]*\])\([^)]*\)/g, '$1').replace(/(\[[^\]]*\])\[[^\]]*\]/g, '$1');
+  if (out.includes('<')) out = out.replace(/<https?:[^>]*>/g, '<url>');
+  if (out.includes('http')) out = out.replace(/https?:\/\/\S+/g, 'url');
+  // = .replace(/\s+/g, ' '), without building a new string when the spacing is already single spaces
+  return out.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+};
 
 export const linkTarget: Rule = {
   id: 'link-target',
