@@ -34,7 +34,7 @@ function stage(name, runs, ...args) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bench/stage.js'), name, String(runs), ...args.map(String)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`stage ${name} failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout);
-  return { ms: median(out.times), maxRssMB: out.maxRssMB };
+  return { ms: median(out.times), maxRssMB: out.maxRssMB, firstMs: out.firstMs };
 }
 
 const rows = [];
@@ -69,7 +69,7 @@ console.log(`noticekit bench (${quick ? 'quick' : `${RUNS} runs`}, node ${proces
 console.log(`${pad('figure', 48)} ${pad('median', 12)} ${pad('floor', 34)} ${pad('ratio', 8)} ${pad('target', 20)} result`);
 for (const r of rows) {
   const floor = r.floor ? `${r.floor} ${r.floorValue ?? ''}${r.floorValue !== null ? ' ms' : ''}` : '—';
-  console.log(`${pad(r.figure, 48)} ${pad(`${r.value} ${r.unit}`, 12)} ${pad(floor, 34)} ${pad(r.ratio ?? '—', 8)} ${pad(r.target, 20)} ${r.pass ? 'PASS' : 'FAIL'}${r.peakMB ? `  (peak ${r.peakMB} MB)` : ''}${r.scale ? `  (${r.scale})` : ''}`);
+  console.log(`${pad(r.figure, 48)} ${pad(`${r.value} ${r.unit}`, 12)} ${pad(floor, 34)} ${pad(r.ratio ?? '—', 8)} ${pad(r.target, 20)} ${r.pass ? 'PASS' : 'FAIL'}${r.peakMB ? `  (peak ${r.peakMB} MB)` : ''}${r.scale ? `  (${r.scale})` : ''}${r.coldMs !== undefined ? `  (first run, cold: ${r.coldMs} ms)` : ''}`);
 }
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ node: process.version, runs: RUNS, rows }, null, 2)}\n`);
 console.log('written to bench/results.json');
