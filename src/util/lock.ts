@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -93,8 +93,10 @@ export function tryAcquire(root: string, command: string): ProjectLock | undefin
     }
     try {
       const buf = Buffer.from(`${JSON.stringify(holder)}\n`);
+      // no fsync: other processes see the holder through the page cache, and a lock that outlives a
+      // power cut is stale anyway (an unreadable one is taken over after UNREADABLE_GRACE_MS); an
+      // fsync here cost 100 ms and more on every build on slow disks
       writeSync(fd, buf, 0, buf.length);
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
