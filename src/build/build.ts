@@ -13,6 +13,7 @@ import { DirWriter, writeFileAtomic, type FileData } from '../util/atomic.js';
 import { withProjectLockSync, lockWaitMs } from '../util/lock.js';
 import { guardOutputDir } from '../util/out-dir.js';
 import { sha256 } from '../util/hash.js';
+import { quoted } from '../util/quote.js';
 import { UsageError } from '../cli/usage-error.js';
 import { walkUnits } from '../model/document.js';
 import { SITE_EXTRAS, type SiteContext, type SitePage } from '../site/index.js';
@@ -274,11 +275,6 @@ export function shardOf(k: number, count: number): number {
   return (k % count) + 1;
 }
 
-/** A value from the command line in a message: quoted, with control characters (C0, DEL, C1) escaped, so none reaches the terminal. */
-function quoted(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** Pure rendering: the files of the site, by relative path. */
 export function renderSite(project: Project, opts: RenderOptions = {}): RenderedSite {
   const known = new Set(project.regions.map((r) => r.id));
@@ -300,6 +296,8 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
     if (typeof f === 'string' || f instanceof Uint8Array) return sha256(f);
     return 'reuse' in f ? f.reuse : sha256(f.join(''));
   };
+  /** The previous build has this file with this content (by hash), so it can be taken over as it is. */
+  const unchanged = (path: string, hash: string | undefined): boolean => hash !== undefined && opts.previous?.files[path] === hash && !!opts.outDir && existsSync(join(opts.outDir, path));
   const common = commonKey(project, store, baseUrl, effective, opts.version);
   const keys = pageKeys(project, store, common);
   const all: { r: ResolvedRegion; lng: string; dir: string }[] = [];
@@ -325,7 +323,7 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
       const prev = opts.previous;
       const md = `${dir}index.md`;
       const html = `${dir}index.html`;
-      const reusable = prev && prev.pages[dir] === key && prev.files[md] && prev.files[html] && opts.outDir && existsSync(join(opts.outDir, md)) && existsSync(join(opts.outDir, html));
+      const reusable = prev && prev.pages[dir] === key && unchanged(md, prev.files[md]) && unchanged(html, prev.files[html]);
       let title: string;
       let page: PageSummary;
       let mdFile: SiteFile | string[];
@@ -400,7 +398,7 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
       if (before !== undefined) {
         // encoded once: the same bytes are hashed (to compare with the previous build) and written
         const bytes = Buffer.from(typeof content === 'string' ? content : content.join(''), 'utf8');
-        data = before === sha256(bytes) && opts.outDir && existsSync(join(opts.outDir, path)) ? { reuse: before } : bytes;
+        data = unchanged(path, sha256(bytes)) ? { reuse: before } : bytes;
       }
       siteHashes.set(path, opts.sink(path, data));
     },
@@ -413,7 +411,7 @@ export function renderSite(project: Project, opts: RenderOptions = {}): Rendered
   for (const path of [...kept.keys()].sort(byPath)) {
     const content = kept.get(path)!;
     const h = sha256(content);
-    const f: SiteFile = opts.previous?.files[path] === h && opts.outDir && existsSync(join(opts.outDir, path)) ? { reuse: h } : content;
+    const f: SiteFile = unchanged(path, h) ? { reuse: h } : content;
     files.set(path, f);
     hashes[path] = put(path, f);
   }

@@ -1,4 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
+import { quoted } from '../util/quote.js';
 import { maxSeverity } from '../classify/severity.js';
 import { UsageError } from '../cli/usage-error.js';
 import { DiagnosticBag, DiagnosticError } from '../model/diagnostics.js';
@@ -99,7 +100,7 @@ export function notify(opts: NotifyOptions): NotifyRun {
   const known = newP.regions.map((r) => r.id);
   if (opts.regions) {
     const unknown = opts.regions.filter((id) => !known.includes(id));
-    if (unknown.length) throw new UsageError(`unknown region${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} in --regions (regions in policy/regions.yaml: ${known.join(', ')})`);
+    if (unknown.length) throw new UsageError(`unknown region${unknown.length > 1 ? 's' : ''} ${unknown.map(quoted).join(', ')} in --regions (regions in policy/regions.yaml: ${known.join(', ')})`);
   }
 
   const diags = new DiagnosticBag();

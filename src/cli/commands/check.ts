@@ -1,4 +1,5 @@
 import type { CliIo } from '../io.js';
+import { quoted } from '../../util/quote.js';
 import type { ParsedArgs } from '../main.js';
 import { UsageError } from '../usage-error.js';
 import { formatOption, listOption, projectRoot } from '../options.js';
@@ -20,7 +21,7 @@ export default function check(args: ParsedArgs, io: CliIo): number {
   if (regions) {
     const known = project.regions.map((r) => r.id);
     const unknown = regions.filter((id) => !known.includes(id));
-    if (unknown.length) throw new UsageError(`unknown region${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} in --regions (regions in policy/regions.yaml: ${known.join(', ')})`);
+    if (unknown.length) throw new UsageError(`unknown region${unknown.length > 1 ? 's' : ''} ${unknown.map(quoted).join(', ')} in --regions (regions in policy/regions.yaml: ${known.join(', ')})`);
   }
   const report = checkProject(project, regions ? { regions } : {});
   io.out(FORMATS[format](report));
