@@ -8,7 +8,9 @@ import type { Root, Paragraph } from 'mdast';
 import type { Root as HastRoot, Element } from 'hast';
 import { PLACEHOLDER_RE } from '../resolve/placeholders.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+/** The Markdown parser of notice text (CommonMark and GFM), shared by everything that renders or inspects it. */
+export const markdownParser = unified().use(remarkParse).use(remarkGfm);
+const parser = markdownParser;
 
 /** GitHub's sanitizer schema without the `user-content-` id clobbering (ids are not allowed at all). */
 const schema = { ...defaultSchema, clobberPrefix: 'nk-', protocols: { href: ['http', 'https', 'mailto', 'tel'] } };

@@ -1,12 +1,10 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { markdownParser } from './markdown-html.js';
 
 /**
  * Raw HTML in a unit's Markdown (`<b>`, `<script>`, `<!-- -->`) is not part of a notice: the HTML
  * pages drop it (markdownToHtml), and `noticekit check` warns about it. The Markdown notices
  * (`index.md`, snapshot notices) drop the same pieces, so that whoever renders them next gets the
- * text the page shows and no markup. remark-parse finds the raw HTML, so code spans, autolinks
+ * text the page shows and no markup. The notice's Markdown parser (the one the pages are rendered with) finds the raw HTML, so code spans, autolinks
  * and a `<` in plain text stay as they are. Where taking the HTML out joins text into something
  * that reads as HTML (`<<b>x>` → `<x>`), that `<` is backslash-escaped: the page shows it as text.
  */
@@ -15,7 +13,7 @@ export function stripRawHtml(md: string): string {
   let text = md;
   for (let round = 0; round < 16; round++) {
     const found: { start: number; end: number; lt: number }[] = [];
-    collect(parser().parse(text) as Node, found);
+    collect(markdownParser.parse(text) as Node, found);
     if (!found.length) return text;
     found.sort((a, b) => b.start - a.start);
     for (const h of found) text = round === 0 ? text.slice(0, h.start) + text.slice(h.end) : `${text.slice(0, h.lt)}\\${text.slice(h.lt)}`;
@@ -27,7 +25,7 @@ export function stripRawHtml(md: string): string {
 export function hasRawHtml(md: string): boolean {
   if (!md.includes('<')) return false;
   const found: { start: number; end: number; lt: number }[] = [];
-  collect(parser().parse(md) as Node, found);
+  collect(markdownParser.parse(md) as Node, found);
   return found.length > 0;
 }
 
@@ -37,10 +35,6 @@ interface Node {
   children?: Node[];
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
-
-let processor: ReturnType<typeof makeParser> | undefined;
-const makeParser = () => unified().use(remarkParse).use(remarkGfm);
-const parser = () => (processor ??= makeParser());
 
 /** Where each raw HTML node is, and the `<` that opens it. */
 function collect(node: Node, out: { start: number; end: number; lt: number }[]): void {
