@@ -127,7 +127,7 @@ const anyCompiled = new Map<readonly string[], RegExp>();
 function anyOf(list: readonly string[]): RegExp {
   let r = anyCompiled.get(list);
   if (!r) {
-    r = new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((src) => `(?:${src})`).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+    r = new RegExp(termSource(list.map((src) => `(?:${src})`).join('|')), 'iu');
     anyCompiled.set(list, r);
   }
   return r;

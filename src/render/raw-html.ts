@@ -4,8 +4,8 @@ import { markdownParser } from './markdown-html.js';
  * Raw HTML in a unit's Markdown (`<b>`, `<script>`, `<!-- -->`) is not part of a notice: the HTML
  * pages drop it (markdownToHtml), and `noticekit check` warns about it. The Markdown notices
  * (`index.md`, snapshot notices) drop the same pieces, so that whoever renders them next gets the
- * text the page shows and no markup. The notice's Markdown parser (the one the pages are rendered with) finds the raw HTML, so code spans, autolinks
- * and a `<` in plain text stay as they are. Where taking the HTML out joins text into something
+ * text the page shows and no markup. The parser the pages are rendered with finds the raw HTML, so
+ * code spans, autolinks and a `<` in plain text stay as they are. Where taking the HTML out joins text into something
  * that reads as HTML (`<<b>x>` → `<x>`), that `<` is backslash-escaped: the page shows it as text.
  */
 export function stripRawHtml(md: string): string {
