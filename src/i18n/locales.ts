@@ -4,7 +4,7 @@ import { parse as parseJsonc, parseTree, findNodeAtLocation, type ParseError, pr
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { readTextFile } from '../util/read-text.js';
 import { LineIndex } from '../util/lines.js';
-import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype, MAX_JSON_DEPTH } from '../util/json-guard.js';
+import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype, isPlainJson, MAX_JSON_DEPTH } from '../util/json-guard.js';
 import { isDiagnosticError } from '../model/diagnostics.js';
 
 export type Resources = Record<string, unknown>;
@@ -56,6 +56,8 @@ export interface ReadLocaleOptions {
   labels?: boolean;
   /** Receives the file's text once it is known to be valid JSON of a sane depth. */
   keep?: (text: string) => void;
+  /** @internal false: always take the jsonc-parser path (the tests compare both paths). */
+  fast?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface ReadLocaleOptions {
  * column, and give undefined.
  */
 export function readLocaleJson(path: string, rel: string, diags: DiagnosticBag, opts: ReadLocaleOptions = {}): Resources | undefined {
-  const { optional = false, labels = false, keep } = opts;
+  const { optional = false, labels = false, keep, fast = true } = opts;
   let text: string | undefined;
   try {
     text = readTextFile(path, rel, { optional });
@@ -80,27 +82,54 @@ export function readLocaleJson(path: string, rel: string, diags: DiagnosticBag, 
     const p = new LineIndex(text).position(offset);
     diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message, expected, hint });
   };
-  const deep = jsonDepthOffset(text);
-  if (deep >= 0) {
-    guard(deep, 'the JSON is nested too deeply', `at most ${MAX_JSON_DEPTH} levels of nested objects`, 'locale files hold "key": "text" pairs, grouped a few levels deep at most');
-    return undefined;
-  }
-  keep?.(text);
-  const errors: ParseError[] = [];
-  const data = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false }) as unknown;
-  if (errors.length) {
-    const idx = new LineIndex(text);
-    for (const err of errors.slice(0, 5)) {
-      const p = idx.position(err.offset);
-      diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message: `invalid JSON: ${humanJsonError(printParseErrorCode(err.error))}`, expected: 'a JSON object of "key": "text" pairs, comma-separated, no trailing comma', hint: 'fix the JSON at this position' });
+  // Fast path: native JSON.parse, taken only when it accepts the text and the value is at most
+  // MAX_JSON_DEPTH deep with no own `__proto__` key. Then the jsonc-parser path below would give the
+  // same data and no diagnostic from its guards:
+  // - with these options jsonc-parser's grammar on JSON is JSON's (same whitespace, escapes, number
+  //   syntax, decoded with Number()), so a text JSON.parse accepts has no parse error there;
+  // - both build objects key by key in text order; a repeated key keeps its first place and its last
+  //   value (JSON.parse defines the property again, jsonc-parser assigns it again); only a
+  //   `__proto__` key assigns differently (jsonc-parser swaps the prototype, or drops the key when
+  //   its value is not an object), hence no fast path for it;
+  // - in valid JSON every bracket outside strings opens or closes an array or object, so
+  //   jsonDepthOffset(text) is -1 exactly when the value is at most MAX_JSON_DEPTH deep.
+  // Any other text (invalid, too deep, with `__proto__`) takes today's path unchanged, so its
+  // diagnostics stay the same (and JSON.parse copes with deep input: V8's parser does not recurse).
+  let data: unknown;
+  let plain = false;
+  if (fast) {
+    try {
+      data = JSON.parse(text);
+      plain = isPlainJson(data);
+    } catch {
+      // not JSON: the path below says where
     }
-    return undefined;
+  }
+  if (plain) keep?.(text);
+  else {
+    const deep = jsonDepthOffset(text);
+    if (deep >= 0) {
+      guard(deep, 'the JSON is nested too deeply', `at most ${MAX_JSON_DEPTH} levels of nested objects`, 'locale files hold "key": "text" pairs, grouped a few levels deep at most');
+      return undefined;
+    }
+    keep?.(text);
+    const errors: ParseError[] = [];
+    data = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false }) as unknown;
+    if (errors.length) {
+      const idx = new LineIndex(text);
+      for (const err of errors.slice(0, 5)) {
+        const p = idx.position(err.offset);
+        diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message: `invalid JSON: ${humanJsonError(printParseErrorCode(err.error))}`, expected: 'a JSON object of "key": "text" pairs, comma-separated, no trailing comma', hint: 'fix the JSON at this position' });
+      }
+      return undefined;
+    }
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     diags.add({ rule: 'locale-json-syntax', file: rel, line: 1, column: 1, message: 'the locale file must hold a JSON object', expected: '{ "key": "text", … }' });
     return undefined;
   }
-  const proto = hasReplacedPrototype(data) ? protoKeyOffset(text) : -1;
+  // JSON.parse's objects all have Object.prototype: only jsonc-parser's can have another one
+  const proto = !plain && hasReplacedPrototype(data) ? protoKeyOffset(text) : -1;
   if (proto >= 0) {
     guard(proto, 'a "__proto__" key', 'keys naming labels, such as "contents"', 'remove the key');
     return undefined;

@@ -53,3 +53,21 @@ export function hasReplacedPrototype(value: unknown, depth = 0): boolean {
   for (const v of Object.values(value)) if (hasReplacedPrototype(v, depth + 1)) return true;
   return false;
 }
+
+/**
+ * Whether a value from `JSON.parse` needs none of the guards above: arrays and objects nested at
+ * most `max` levels (the top one counting 1, as in jsonDepthOffset) and no own `__proto__` key at
+ * any depth. Stops at the first problem; recurses at most `max + 1` levels, whatever the value.
+ */
+export function isPlainJson(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (max === 0) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (!isPlainJson(v, max - 1)) return false;
+    return true;
+  }
+  if (Object.hasOwn(value, '__proto__')) return false;
+  // for…in: JSON.parse's objects inherit only Object.prototype, whose keys are not enumerable
+  for (const k in value) if (!isPlainJson((value as Record<string, unknown>)[k], max - 1)) return false;
+  return true;
+}
