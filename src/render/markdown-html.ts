@@ -35,24 +35,21 @@ let cacheChars = 0;
  * replaces with escaped values, so one conversion serves every region.
  */
 export function markdownToHtml(md: string, opts: { inline?: boolean; definitions?: string; noFastPath?: boolean } = {}): HtmlPiece {
+  const inline = opts.inline ?? false;
   if (!opts.noFastPath) {
-    if (isPlain(md)) return plain(md, opts.inline ?? false);
-    const simple = simpleInline(md, opts.inline ?? false, opts.definitions);
-    if (simple) return simple;
+    const fast = fastPath(md, inline, opts.definitions);
+    if (fast) return fast;
   }
-  const key = `${opts.inline ? 'i' : 'b'}\u0000${md}\u0000${opts.definitions ?? ''}`;
+  const key = `${inline ? 'i' : 'b'}\u0000${md}\u0000${opts.definitions ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const keys: string[] = [];
-  const tokenized = md.replace(PLACEHOLDER_RE, (_, k: string) => {
-    keys.push(k);
-    return TOKEN(keys.length - 1);
-  });
+  const tokenized = tokenize(md, keys);
   const source = opts.definitions && tokenized.includes(']') ? `${tokenized}\n\n${opts.definitions}` : tokenized;
   const tree = parser.parse(source) as Root;
   let hast = toHast(tree, { allowDangerousHtml: false }) as HastRoot;
   hast = sanitize(hast, schema) as HastRoot;
-  if (opts.inline) {
+  if (inline) {
     const first = hast.children.find((c) => c.type === 'element') as Element | undefined;
     if (first && first.tagName === 'p' && hast.children.filter((c) => c.type === 'element').length === 1) hast = { type: 'root', children: first.children };
   }
@@ -67,67 +64,167 @@ export function markdownToHtml(md: string, opts: { inline?: boolean; definitions
   return piece;
 }
 
-/**
- * Text with none of these characters has no inline Markdown syntax at all (no emphasis, code,
- * links, HTML, entities, escapes, strikethrough or line breaks), and without `://`, `www.` or `@`
- * no autolink either, so CommonMark renders it as the same text. Most legal prose takes this
- * path and skips the parser; a property test holds it to the parser's output.
- */
-const PLAIN_RE = /^[^*_`[\]<>&\\~@\n\r#]*$/;
-const LINKISH_RE = /:\/\/|www\.|[a-z]:[^\s]/i;
-/** Block syntax a single line can start with: lists, headings, thematic breaks. */
-const BLOCK_START_RE = /^(\d+[.)](\s|$)|[-+](\s|$)|[-=_*+]{3,}\s*$|[-=]+\s*$)/;
-
-function isPlain(md: string): boolean {
-  return PLAIN_RE.test(md) && !LINKISH_RE.test(md) && !BLOCK_START_RE.test(md.trim());
-}
-
-function plain(md: string, inline: boolean): HtmlPiece {
-  const keys: string[] = [];
-  const text = md.trim().replace(PLACEHOLDER_RE, (_, k: string) => {
+/** Placeholders become tokens (`nkph0nkph`, letters and digits to the parser); their keys go to `keys`. */
+function tokenize(md: string, keys: string[]): string {
+  return md.replace(PLACEHOLDER_RE, (_, k: string) => {
     keys.push(k);
     return TOKEN(keys.length - 1);
   });
-  // no < > & in the text: HTML needs no escaping (hast-util-to-html leaves quotes in text alone)
-  const html = text;
-  return { html: inline ? html : `<p>${html}</p>`, keys };
 }
 
-const STRONG_RE = /(?<=^|\s)\*\*([\p{L}\p{N}](?:[^*_`[\]<>&\\~@\n\r#]*[\p{L}\p{N}])?)\*\*(?=$|[\s.,;:!?)])/gu;
-const LINK_RE = /(?<=^|[\s(])\[([\p{L}\p{N}](?:[^*_`[\]<>&\\~@\n\r#]*[\p{L}\p{N}])?)\]\(((?:https?:\/\/|mailto:)[A-Za-z0-9\-._~:/?#=%+,;@]+|nkph\d+nkph)\)(?=$|[\s.,;:!?)])/gu;
-
-/**
- * The next most common prose: plain text with `**strong**` spans and `[text](https://…)` links in
- * their simplest, unambiguous forms. Anything else returns undefined and goes to the parser; a
- * property test holds this path to the parser's output.
+/*
+ * The fast path. Most notice text is prose with a few simple constructs, and the generated fact
+ * blocks are cells and list items of escaped values; the parser (micromark, then mdast, hast, the
+ * sanitizer and the serializer) costs about 1 ms per 500 characters. So a paragraph, or a tight
+ * "- " list, whose inline content uses only these is converted directly:
+ *   - text, with `&`, `<` (escaped `\<`) and `>` as the serializer writes them;
+ *   - backslash escapes of ASCII punctuation;
+ *   - `**strong**` runs of exactly two asterisks, paired by CommonMark's flanking rules;
+ *   - `[text](url)` links with plain text and an http(s)/mailto URL or a placeholder;
+ *   - GFM autolink literals: http(s) URLs and e-mail addresses standing between spaces.
+ * Anything else (or anything near the edges of these rules) returns undefined and goes to the
+ * parser: the fast path only ever answers where it is sure. Property tests in
+ * test/render/markdown-html.test.ts hold it to the parser's output byte for byte.
  */
-function simpleInline(md: string, inline: boolean, definitions: string | undefined): HtmlPiece | undefined {
+
+/** Block syntax a line can start with: lists, headings, quotes, fences, thematic breaks, HTML. */
+const BLOCK_START_RE = /^(\d+[.)](\s|$)|[-+*](\s|$)|[-=_*+ \t]+$|[#>|<`~])/;
+/** Autolink-literal triggers left in text after the recognised autolinks are taken out. */
+const LINKISH_RE = /:\/\/|www\.|[a-z]:[^\s]|@/i;
+/** An entity or numeric character reference (the parser decodes it). */
+const ENTITY_AT = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
+const ASCII_PUNCT_RE = /[!-/:-@[-`{-~]/;
+const WHITESPACE_RE = /\s/;
+const PUNCTUATION_RE = /\p{P}|\p{S}/u;
+const LINK_AT = /\[([\p{L}\p{N}](?:[^*_`[\]<>&\\~@\n\r#]*[\p{L}\p{N}])?)\]\(((?:https?:\/\/|mailto:)(?:[A-Za-z0-9\-._~:/?#=+,;@]|%[0-9A-Fa-f]{2})+|nkph\d+nkph)\)(?=$|[\s.,;:!?)])/uy;
+const DOMAIN = '[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:\\.[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)*\\.[A-Za-z]{2,}';
+const URL_AT = new RegExp(`https?://${DOMAIN}(?:/(?:[A-Za-z0-9\\-.~/]|%[0-9A-Fa-f]{2})*[A-Za-z0-9/])?(?=$|[ \\t]|[.,;:!?](?:$|[ \\t]))`, 'y');
+const EMAIL_AT = new RegExp(`[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*@${DOMAIN}(?=$|[ \\t]|[.,;:!?](?:$|[ \\t]))`, 'y');
+
+function fastPath(md: string, inline: boolean, definitions: string | undefined): HtmlPiece | undefined {
+  // leading whitespace can make an indented code block; trailing spaces and tabs the parser drops
+  if (md === '' || WHITESPACE_RE.test(md[0]!)) return undefined;
   if (definitions && /\]\[|\]\s*$|\[[^\]]*\](?!\()/.test(md)) return undefined;
   const keys: string[] = [];
-  const text = md.trim().replace(PLACEHOLDER_RE, (_, k: string) => {
-    keys.push(k);
-    return TOKEN(keys.length - 1);
-  });
-  if (BLOCK_START_RE.test(text)) return undefined;
-  let html = '';
-  let last = 0;
-  const pieces: { start: number; end: number; html: string }[] = [];
-  for (const m of text.matchAll(STRONG_RE)) pieces.push({ start: m.index!, end: m.index! + m[0].length, html: `<strong>${m[1]}</strong>` });
-  for (const m of text.matchAll(LINK_RE)) pieces.push({ start: m.index!, end: m.index! + m[0].length, html: `<a href="${m[2]}">${m[1]}</a>` });
-  if (pieces.length === 0) return undefined;
-  pieces.sort((a, b) => a.start - b.start);
-  const spans: string[] = [];
-  for (const p of pieces) {
-    if (p.start < last) return undefined;
-    spans.push(text.slice(last, p.start));
-    html += text.slice(last, p.start) + p.html;
-    last = p.end;
+  const text = tokenize(md.replace(/[ \t\r\n]+$/, ''), keys);
+  if (!text.includes('\n')) {
+    const html = fastInline(text);
+    if (html === undefined) return undefined;
+    return { html: inline ? html : `<p>${html}</p>`, keys };
   }
-  spans.push(text.slice(last));
-  html += text.slice(last);
-  const inner = pieces.map((p) => p.html.replace(/<[^>]*>/g, ''));
-  if (![...spans, ...inner].every((t) => PLAIN_RE.test(t) && !LINKISH_RE.test(t))) return undefined;
-  return { html: inline ? html : `<p>${html}</p>`, keys };
+  // a tight list of "- " items, one line each (as fact blocks make them): the same in both modes
+  const items: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('- ')) return undefined;
+    const html = fastInline(line.slice(2).replace(/[ \t]+$/, ''));
+    if (html === undefined) return undefined;
+    items.push(`<li>${html}</li>`);
+  }
+  return { html: `<ul>\n${items.join('\n')}\n</ul>`, keys };
+}
+
+/** CommonMark's classes of the character next to a delimiter run: 1 whitespace (or none), 2 punctuation, 0 other. */
+function charClass(ch: string | undefined): 0 | 1 | 2 {
+  if (ch === undefined || WHITESPACE_RE.test(ch)) return 1;
+  return PUNCTUATION_RE.test(ch) ? 2 : 0;
+}
+
+function escapeText(s: string): string {
+  return s.replace(/[&<]/g, (c) => (c === '&' ? '&#x26;' : '&#x3C;'));
+}
+
+/** One line of inline Markdown (placeholders tokenized, no surrounding whitespace) to HTML, or undefined. */
+function fastInline(s: string): string | undefined {
+  if (s === '' || WHITESPACE_RE.test(s[0]!) || BLOCK_START_RE.test(s) || s.endsWith('\\')) return undefined;
+  const out: string[] = [];
+  const runs: { at: number; open: boolean; close: boolean }[] = [];
+  // the text as the parser's text nodes hold it (escapes resolved): GFM finds e-mail autolinks there
+  let plain = '';
+  let from = 0;
+  /** Puts `html` in place of s[at, end) and goes on after it; `text` tells if it is text (an escape). */
+  const put = (at: number, end: number, html: string, text = false) => {
+    if (at > from) {
+      plain += s.slice(from, at);
+      out.push(escapeText(s.slice(from, at)));
+    }
+    plain += text ? s.slice(at + 1, end) : '\u0000';
+    out.push(html);
+    from = end;
+    return end;
+  };
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    switch (c) {
+      case '\\':
+        // an escaped ASCII punctuation character is that character; any other backslash is text
+        i = ASCII_PUNCT_RE.test(s[i + 1]!) ? put(i, i + 2, escapeText(s[i + 1]!), true) : i + 1;
+        break;
+      case '*': {
+        // a run of exactly two, not next to an escape or a surrogate pair (the classes would differ)
+        if (s[i + 1] !== '*' || s[i + 2] === '*' || s[i - 2] === '\\' || s[i + 2] === '\\' || /[\ud800-\udfff]/.test((s[i - 1] ?? '') + (s[i + 2] ?? ''))) return undefined;
+        const before = charClass(s[i - 1]);
+        const after = charClass(s[i + 2]);
+        i = put(i, i + 2, '**');
+        runs.push({ at: out.length - 1, open: after === 0 || (after === 2 && before !== 0), close: before === 0 || (before === 2 && after !== 0) });
+        break;
+      }
+      case '[': {
+        if (i > 0 && !/[\s(]/.test(s[i - 1]!)) return undefined;
+        LINK_AT.lastIndex = i;
+        const m = LINK_AT.exec(s);
+        if (!m || LINKISH_RE.test(m[1]!)) return undefined;
+        i = put(i, i + m[0].length, `<a href="${m[2]}">${m[1]}</a>`);
+        break;
+      }
+      case '&':
+        ENTITY_AT.lastIndex = i;
+        if (ENTITY_AT.test(s)) return undefined;
+        i++;
+        break;
+      case '!':
+        if (s[i + 1] === '[') return undefined;
+        i++;
+        break;
+      case ']':
+      case '_':
+      case '`':
+      case '~':
+      case '<':
+      case '\n':
+      case '\r':
+        return undefined;
+      default: {
+        // an autolink literal standing after a space (or first): a URL or an e-mail address
+        if (i === 0 || s[i - 1] === ' ' || s[i - 1] === '\t') {
+          URL_AT.lastIndex = i;
+          const url = c === 'h' ? URL_AT.exec(s) : null;
+          if (url) {
+            i = put(i, i + url[0].length, `<a href="${url[0]}">${url[0]}</a>`);
+            break;
+          }
+          EMAIL_AT.lastIndex = i;
+          const email = EMAIL_AT.exec(s);
+          if (email) {
+            i = put(i, i + email[0].length, `<a href="mailto:${email[0]}">${email[0]}</a>`);
+            break;
+          }
+        }
+        i++;
+      }
+    }
+  }
+  put(s.length, s.length, '');
+  if (LINKISH_RE.test(plain)) return undefined;
+  // pair the runs as CommonMark does: a closer takes the nearest open opener
+  const openers: number[] = [];
+  for (const r of runs) {
+    if (r.close && openers.length) {
+      out[openers.pop()!] = '<strong>';
+      out[r.at] = '</strong>';
+    } else if (r.open) openers.push(r.at);
+  }
+  return out.join('');
 }
 
 export function escapeHtml(s: string): string {
