@@ -176,21 +176,27 @@ export function flatten(obj: Resources, prefix = '', out = new Map<string, strin
   return out;
 }
 
+/** The placeholders of a label other than {{count}}, sorted and comma-separated. */
 function placeholders(s: string): string {
-  return [...s.matchAll(PLACEHOLDER_RE)].map((m) => m[1]).sort().join(',');
+  if (!s.includes('{{')) return '';
+  return [...s.matchAll(PLACEHOLDER_RE)]
+    .map((m) => m[1]!)
+    .filter((p) => p !== 'count')
+    .sort()
+    .join(',');
 }
 
 /** A translated label must keep the English placeholders: a dropped {{date}} would print nothing. */
 function checkPlaceholders(set: LocaleSet, dir: string, diags: DiagnosticBag): void {
-  const en = flatten(set.ui.get('en')!);
+  // the English placeholders of each key, worked out once for all languages
+  const en = new Map<string, string>();
+  for (const [key, text] of flatten(set.ui.get('en')!)) en.set(key, placeholders(text));
   for (const [lng, res] of set.ui) {
     if (lng === 'en') continue;
     for (const [key, value] of flatten(res)) {
-      const baseKey = key.replace(/_(zero|one|two|few|many|other)$/, '_other');
-      const source = en.get(key) ?? en.get(baseKey);
-      if (source === undefined) continue;
-      const want = placeholders(source).split(',').filter((p) => p !== 'count').join(',');
-      const got = placeholders(value).split(',').filter((p) => p !== 'count').join(',');
+      const want = en.get(key) ?? en.get(key.replace(/_(zero|one|two|few|many|other)$/, '_other'));
+      if (want === undefined) continue;
+      const got = placeholders(value);
       if (want !== got) {
         const at = locateKey(set, `${lng}/ui`, key);
         diags.add({ rule: 'placeholder-mismatch', file: `${dir}/${lng}/ui.json`, ...at, message: `"${key}" has placeholders {{${got || '—'}}} but the English text has {{${want || '—'}}}`, expected: `the same placeholders as locales/en/ui.json: ${want ? want.split(',').map((p) => `{{${p}}}`).join(' ') : 'none'}`, hint: 'keep placeholders exactly as in English; translate only the words around them' });

@@ -8,14 +8,30 @@ import { escapeMarkdown as md } from './markdown-html.js';
  */
 const HEADINGS = ['purpose', 'data_categories', 'legal_basis', 'retention', 'category', 'description', 'sensitivity', 'recipient', 'type', 'purposes', 'countries', 'destination', 'safeguard', 'recipients', 'technologies', 'examples', 'consent', 'right', 'source', 'role', 'contact', 'measure', 'storage_location'];
 
-function headings(l: Localizer): Record<string, string> {
-  return Object.fromEntries(HEADINGS.map((k) => [k, md(l.t(`facts.headings.${k}`))]));
+/** Per localizer: the column headings, and labels without values, escaped (every region's notice in a language asks for the same ones). */
+const perLanguage = new WeakMap<Localizer, { h: Record<string, string>; labels: Map<string, string> }>();
+
+function shared(l: Localizer): { h: Record<string, string>; labels: Map<string, string> } {
+  let hit = perLanguage.get(l);
+  if (!hit) {
+    hit = { h: Object.fromEntries(HEADINGS.map((k) => [k, md(l.t(`facts.headings.${k}`))])), labels: new Map() };
+    perLanguage.set(l, hit);
+  }
+  return hit;
 }
 
 export function factsContext(name: string, r: ResolvedRegion, l: Localizer): Record<string, unknown> {
-  const t = (k: string, o?: Record<string, unknown>) => md(l.t(k, o));
+  const { h, labels } = shared(l);
+  const t = (k: string, o?: Record<string, unknown>) => {
+    if (o) return md(l.t(k, o));
+    let v = labels.get(k);
+    if (v === undefined) {
+      v = md(l.t(k));
+      labels.set(k, v);
+    }
+    return v;
+  };
   const label = (group: string, id: string) => t(`${group}.${id}.label`);
-  const h = headings(l);
   const facts = r.facts;
   const catLabels = (ids: string[] | undefined) => md(l.list((ids ?? []).map((id) => l.t(`data_categories.${id}.label`))));
   const purposeLabels = (ids: string[] | undefined) => md(l.list((ids ?? []).map((id) => l.t(`purposes.${id}.label`))));
