@@ -102,7 +102,7 @@ function buildLocked(root: string, opts: BuildOptions): BuildResult {
   const outDir = resolve(project.root, opts.out ?? project.config.out);
   guardOutDir(project, outDir);
   const old = opts.force ? undefined : readManifest(outDir);
-  const writer = new DirWriter(outDir, old);
+  const writer = new DirWriter(outDir, old, { thread: true });
   let site: RenderedSite;
   try {
     site = renderSite(project, { ...opts, previous: old, outDir, sink: (path, f) => writer.put(path, f) });

@@ -3,6 +3,7 @@ import { DiagnosticError } from '../model/diagnostics.js';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve, basename, isAbsolute, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { IoThread } from './io-thread.js';
 
 /**
  * Test hook for a full disk: with NOTICEKIT_FAIL_WRITE_AFTER_FILES=N in the environment, the file
@@ -150,14 +151,17 @@ export class DirWriter {
   private placed = 0;
   /** Reused for encoding texts (each is written before the next is encoded): no buffer per file. */
   private scratch: Buffer | undefined;
+  /** With `thread`: the folders, writes and links happen on a second thread (see IoThread). */
+  private readonly io: IoThread | undefined;
   written = 0;
-  constructor(dir: string, private readonly previous?: { files: Record<string, string> }) {
+  constructor(dir: string, private readonly previous?: { files: Record<string, string> }, opts: { thread?: boolean } = {}) {
     this.target = resolve(dir);
     const parent = dirname(this.target);
     mkdirSync(parent, { recursive: true });
     cleanStale(parent, basename(this.target));
     this.tmp = join(parent, `.${basename(this.target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     mkdirSync(this.tmp);
+    this.io = opts.thread ? new IoThread() : undefined;
   }
 
   /** Adds a file; returns its sha256. A failure throws the new folder away (the old one stays). */
@@ -173,40 +177,49 @@ export class DirWriter {
   private putFile(rel: string, data: FileData): string {
     const p = inside(this.tmp, rel);
     const d = dirname(p);
-    if (!this.made.has(d)) {
-      mkdirSync(d, { recursive: true });
+    // a folder is made once, before its first file (by the thread, when there is one)
+    const dir = this.made.has(d) ? undefined : d;
+    if (dir !== undefined) {
+      if (!this.io) mkdirSync(d, { recursive: true });
       this.made.add(d);
     }
     const reuse = typeof data === 'object' && 'reuse' in data ? data.reuse : undefined;
     // a text is encoded once: hashing the bytes is several times faster than hashing the string,
-    // and writing them needs no second encoding
-    if (typeof data === 'string' || Array.isArray(data)) data = this.encode(data);
+    // and writing them needs no second encoding (the thread gets a buffer of its own)
+    const text = typeof data === 'string' || Array.isArray(data);
+    if (text) data = this.encode(data as string | readonly string[], this.io !== undefined);
     const hash = reuse ?? createHash('sha256').update(data as Uint8Array).digest('hex');
     const from = join(this.target, rel);
     simulatedWriteFailure(this.placed++, p);
+    const write = () => {
+      if (this.io) this.io.write(p, dir, data as Uint8Array, text);
+      else writeFileSync(p, data as string | Uint8Array);
+      this.written++;
+    };
     if (this.previous?.files[rel] === hash && existsSync(from) && !regularFile(from)) {
       // never take over (hard-link, or copy through) a symbolic link or anything but a file planted
       // in the previous output: write the content again, or refuse when there is none to write
       if (reuse !== undefined) throw new DiagnosticError([{ severity: 'error', rule: 'unsafe-out-dir', file: from, message: `${rel} in the previous output is not a regular file (a symbolic link?); noticekit did not write it`, expected: 'only files written by noticekit in the output folder', hint: 'delete the output folder, or run `noticekit build --force` to write every file again' }]);
-      writeFileSync(p, data as string | Uint8Array);
-      this.written++;
+      write();
     } else if (this.previous?.files[rel] === hash && existsSync(from)) {
-      try {
-        linkSync(from, p);
-      } catch {
-        copyFileSync(from, p);
+      if (this.io) this.io.link(p, dir, from);
+      else {
+        try {
+          linkSync(from, p);
+        } catch {
+          copyFileSync(from, p);
+        }
       }
     } else {
       if (reuse !== undefined) throw new Error(`the previous output has no ${rel} to take over`);
-      writeFileSync(p, data as string | Uint8Array);
-      this.written++;
+      write();
     }
     simulatedCrash('files', this.placed);
     return hash;
   }
 
   /** The UTF-8 bytes of a text (or of its pieces one after the other), valid until the next call. */
-  private encode(text: string | readonly string[]): Uint8Array {
+  private encode(text: string | readonly string[], own = false): Uint8Array {
     const pieces = typeof text === 'string' ? [text] : text;
     let length = 0;
     for (const s of pieces) length += s.length;
@@ -214,6 +227,15 @@ export class DirWriter {
     // a piece ending inside a surrogate pair is encoded with the next one, as the joined text would be
     const split = pieces.some((s, i) => i < pieces.length - 1 && (s.charCodeAt(s.length - 1) & 0xfc00) === 0xd800);
     if (split) return Buffer.from(pieces.join(''), 'utf8');
+    if (own) {
+      // a buffer of its own, of the exact size, not from Buffer's shared pool (it is handed over)
+      let bytes = 0;
+      for (const s of pieces) bytes += Buffer.byteLength(s, 'utf8');
+      const into = Buffer.allocUnsafeSlow(bytes);
+      let n = 0;
+      for (const s of pieces) if (s) n += into.write(s, n, 'utf8');
+      return into;
+    }
     let into: Buffer;
     if (most <= SCRATCH_MAX) {
       if (!this.scratch || this.scratch.length < most) this.scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(most, 2 * (this.scratch?.length ?? 0), 1 << 16)));
@@ -231,6 +253,14 @@ export class DirWriter {
 
   /** Swaps the new folder in place of the old one. */
   commit(): void {
+    if (this.io) {
+      try {
+        this.io.wait();
+      } catch (e) {
+        this.abort();
+        throw e;
+      }
+    }
     const parent = dirname(this.target);
     const old = join(parent, `.${basename(this.target)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
     const had = existsSync(this.target);
@@ -247,10 +277,23 @@ export class DirWriter {
       this.abort();
       throw e;
     }
-    if (had) rmSync(old, { recursive: true, force: true });
+    if (had) {
+      if (this.io) {
+        // the previous folder goes on both threads at once: every other entry on the second one
+        const entries = readdirSync(old).sort();
+        entries.forEach((e, i) => (i % 2 ? this.io!.remove(join(old, e)) : rmSync(join(old, e), { recursive: true, force: true })));
+        this.io.wait();
+      }
+      rmSync(old, { recursive: true, force: true });
+    }
+    this.io?.close();
   }
 
   abort(): void {
+    if (this.io) {
+      this.io.cancel();
+      this.io.close();
+    }
     rmSync(this.tmp, { recursive: true, force: true });
   }
 }
