@@ -36,24 +36,10 @@ let cacheChars = 0;
  */
 export function markdownToHtml(md: string, opts: { inline?: boolean; definitions?: string; noFastPath?: boolean } = {}): HtmlPiece {
   const inline = opts.inline ?? false;
-  if (!opts.noFastPath) {
-    const fast = fastPath(md, inline, opts.definitions);
-    if (fast) return fast;
-  }
-  const key = `${inline ? 'i' : 'b'}\u0000${md}\u0000${opts.definitions ?? ''}`;
+  const key = `${opts.noFastPath ? 'p' : ''}${inline ? 'i' : 'b'}\u0000${md}\u0000${opts.definitions ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const keys: string[] = [];
-  const tokenized = tokenize(md, keys);
-  const source = opts.definitions && tokenized.includes(']') ? `${tokenized}\n\n${opts.definitions}` : tokenized;
-  const tree = parser.parse(source) as Root;
-  let hast = toHast(tree, { allowDangerousHtml: false }) as HastRoot;
-  hast = sanitize(hast, schema) as HastRoot;
-  if (inline) {
-    const first = hast.children.find((c) => c.type === 'element') as Element | undefined;
-    if (first && first.tagName === 'p' && hast.children.filter((c) => c.type === 'element').length === 1) hast = { type: 'root', children: first.children };
-  }
-  const piece = { html: toHtml(hast), keys };
+  const piece = (!opts.noFastPath && fastPath(md, inline, opts.definitions)) || parse(md, inline, opts.definitions);
   const size = key.length + piece.html.length;
   if (cacheChars + size > CACHE_CHARS) {
     cache.clear();
@@ -62,6 +48,20 @@ export function markdownToHtml(md: string, opts: { inline?: boolean; definitions
   cache.set(key, piece);
   cacheChars += size;
   return piece;
+}
+
+function parse(md: string, inline: boolean, definitions: string | undefined): HtmlPiece {
+  const keys: string[] = [];
+  const tokenized = tokenize(md, keys);
+  const source = definitions && tokenized.includes(']') ? `${tokenized}\n\n${definitions}` : tokenized;
+  const tree = parser.parse(source) as Root;
+  let hast = toHast(tree, { allowDangerousHtml: false }) as HastRoot;
+  hast = sanitize(hast, schema) as HastRoot;
+  if (inline) {
+    const first = hast.children.find((c) => c.type === 'element') as Element | undefined;
+    if (first && first.tagName === 'p' && hast.children.filter((c) => c.type === 'element').length === 1) hast = { type: 'root', children: first.children };
+  }
+  return { html: toHtml(hast), keys };
 }
 
 /** Placeholders become tokens (`nkph0nkph`, letters and digits to the parser); their keys go to `keys`. */
@@ -94,6 +94,8 @@ const LINKISH_RE = /:\/\/|www\.|[a-z]:[^\s]|@/i;
 /** An entity or numeric character reference (the parser decodes it). */
 const ENTITY_AT = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
 const ASCII_PUNCT_RE = /[!-/:-@[-`{-~]/;
+/** The characters fastInline looks at (but for autolinks). */
+const NEXT_SPECIAL = /[\\*[&!\]_`~<\n\r]/g;
 const WHITESPACE_RE = /\s/;
 const PUNCTUATION_RE = /\p{P}|\p{S}/u;
 const LINK_AT = /\[([\p{L}\p{N}](?:[^*_`[\]<>&\\~@\n\r#]*[\p{L}\p{N}])?)\]\(((?:https?:\/\/|mailto:)(?:[A-Za-z0-9\-._~:/?#=+,;@]|%[0-9A-Fa-f]{2})+|nkph\d+nkph)\)(?=$|[\s.,;:!?)])/uy;
@@ -138,6 +140,8 @@ function fastInline(s: string): string | undefined {
   if (s === '' || WHITESPACE_RE.test(s[0]!) || BLOCK_START_RE.test(s) || s.endsWith('\\')) return undefined;
   const out: string[] = [];
   const runs: { at: number; open: boolean; close: boolean }[] = [];
+  // without these, no word can start an autolink literal (and trying costs a regex per word)
+  const mayLink = s.includes('@') || s.includes('://');
   // the text as the parser's text nodes hold it (escapes resolved): GFM finds e-mail autolinks there
   let plain = '';
   let from = 0;
@@ -196,7 +200,7 @@ function fastInline(s: string): string | undefined {
         return undefined;
       default: {
         // an autolink literal standing after a space (or first): a URL or an e-mail address
-        if (i === 0 || s[i - 1] === ' ' || s[i - 1] === '\t') {
+        if (mayLink && (i === 0 || s[i - 1] === ' ' || s[i - 1] === '\t')) {
           URL_AT.lastIndex = i;
           const url = c === 'h' ? URL_AT.exec(s) : null;
           if (url) {
@@ -210,7 +214,12 @@ function fastInline(s: string): string | undefined {
             break;
           }
         }
-        i++;
+        if (mayLink) i++;
+        else {
+          // nothing here until the next character that means something
+          NEXT_SPECIAL.lastIndex = i + 1;
+          i = NEXT_SPECIAL.exec(s)?.index ?? s.length;
+        }
       }
     }
   }
