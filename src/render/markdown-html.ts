@@ -101,11 +101,15 @@ const PUNCTUATION_RE = /\p{P}|\p{S}/u;
 const LINK_AT = /\[([\p{L}\p{N}](?:[^*_`[\]<>&\\~@\n\r#]*[\p{L}\p{N}])?)\]\(((?:https?:\/\/|mailto:)(?:[A-Za-z0-9\-._~:/?#=+,;@]|%[0-9A-Fa-f]{2})+|nkph\d+nkph)\)(?=$|[\s.,;:!?)])/uy;
 const DOMAIN = '[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:\\.[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)*\\.[A-Za-z]{2,}';
 const URL_AT = new RegExp(`https?://${DOMAIN}(?:/(?:[A-Za-z0-9\\-.~/]|%[0-9A-Fa-f]{2})*[A-Za-z0-9/])?(?=$|[ \\t]|[.,;:!?](?:$|[ \\t]))`, 'y');
-const EMAIL_AT = new RegExp(`[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*@${DOMAIN}(?=$|[ \\t]|[.,;:!?](?:$|[ \\t]))`, 'y');
+/** An e-mail address as micromark's GFM autolink literal takes it: the domain ends where its characters do, with a letter (a final dot stays out). */
+const EMAIL_AT = new RegExp(`[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*@${DOMAIN}(?![A-Za-z0-9_@-]|\\.[A-Za-z0-9_-])`, 'y');
+/** Characters after which micromark does not start an e-mail autolink (its "atext", and `/`). */
+const EMAIL_BLOCKED_AFTER = /[A-Za-z0-9+\-._/]/;
 
 function fastPath(md: string, inline: boolean, definitions: string | undefined): HtmlPiece | undefined {
   // leading whitespace can make an indented code block; trailing spaces and tabs the parser drops
-  if (md === '' || WHITESPACE_RE.test(md[0]!)) return undefined;
+  if (/^[ \t\r\n]*$/.test(md)) return { html: '', keys: [] };
+  if (WHITESPACE_RE.test(md[0]!)) return undefined;
   if (definitions && /\]\[|\]\s*$|\[[^\]]*\](?!\()/.test(md)) return undefined;
   const keys: string[] = [];
   const text = tokenize(md.replace(/[ \t\r\n]+$/, ''), keys);
@@ -142,6 +146,8 @@ function fastInline(s: string): string | undefined {
   const runs: { at: number; open: boolean; close: boolean }[] = [];
   // without these, no word can start an autolink literal (and trying costs a regex per word)
   const mayLink = s.includes('@') || s.includes('://');
+  /** Where the `]` of a bracketed text (not a link) stands. */
+  let bracketClose = -1;
   // the text as the parser's text nodes hold it (escapes resolved): GFM finds e-mail autolinks there
   let plain = '';
   let from = 0;
@@ -174,11 +180,36 @@ function fastInline(s: string): string | undefined {
         break;
       }
       case '[': {
-        if (i > 0 && !/[\s(]/.test(s[i - 1]!)) return undefined;
         LINK_AT.lastIndex = i;
-        const m = LINK_AT.exec(s);
-        if (!m || LINKISH_RE.test(m[1]!)) return undefined;
-        i = put(i, i + m[0].length, `<a href="${m[2]}">${m[1]}</a>`);
+        const m = i === 0 || /[\s(]/.test(s[i - 1]!) ? LINK_AT.exec(s) : null;
+        if (m) {
+          if (LINKISH_RE.test(m[1]!)) return undefined;
+          i = put(i, i + m[0].length, `<a href="${m[2]}">${m[1]}</a>`);
+          break;
+        }
+        // a bracketed text that cannot be a link (nothing after it to make one, no definitions, no
+        // autolinks around: they behave differently inside an open bracket) is text
+        const close = s.indexOf(']', i + 1);
+        if (mayLink || close < 0 || s.lastIndexOf('[', close - 1) !== i || s[close + 1] === '(' || s[close + 1] === '[' || s[i + 1] === '^' || /^[ xX]$/.test(s.slice(i + 1, close))) return undefined;
+        bracketClose = close;
+        i++;
+        break;
+      }
+      case ']':
+        if (i !== bracketClose) return undefined;
+        i++;
+        break;
+      case '_': {
+        // a run of underscores that can neither open nor close emphasis (inside a word) is text
+        let end = i + 1;
+        while (s[end] === '_') end++;
+        if (s[i - 2] === '\\' || s[end] === '\\' || /[\ud800-\udfff]/.test((s[i - 1] ?? '') + (s[end] ?? ''))) return undefined;
+        const before = charClass(s[i - 1]);
+        const after = charClass(s[end]);
+        const open = after === 0 || (after === 2 && before !== 0);
+        const close = before === 0 || (before === 2 && after !== 0);
+        if ((open && (before !== 0 || !close)) || (close && (after !== 0 || !open))) return undefined;
+        i = end;
         break;
       }
       case '&':
@@ -190,8 +221,6 @@ function fastInline(s: string): string | undefined {
         if (s[i + 1] === '[') return undefined;
         i++;
         break;
-      case ']':
-      case '_':
       case '`':
       case '~':
       case '<':
@@ -199,14 +228,17 @@ function fastInline(s: string): string | undefined {
       case '\r':
         return undefined;
       default: {
-        // an autolink literal standing after a space (or first): a URL or an e-mail address
-        if (mayLink && (i === 0 || s[i - 1] === ' ' || s[i - 1] === '\t')) {
+        // an autolink literal: a URL standing after a space (or first), an e-mail address after
+        // anything but the characters of one
+        if (mayLink && (i === 0 || s[i - 1] === ' ' || s[i - 1] === '\t') && c === 'h') {
           URL_AT.lastIndex = i;
-          const url = c === 'h' ? URL_AT.exec(s) : null;
+          const url = URL_AT.exec(s);
           if (url) {
             i = put(i, i + url[0].length, `<a href="${url[0]}">${url[0]}</a>`);
             break;
           }
+        }
+        if (mayLink && (i === 0 || !EMAIL_BLOCKED_AFTER.test(s[i - 1]!))) {
           EMAIL_AT.lastIndex = i;
           const email = EMAIL_AT.exec(s);
           if (email) {
@@ -223,7 +255,10 @@ function fastInline(s: string): string | undefined {
       }
     }
   }
-  put(s.length, s.length, '');
+  if (s.length > from) {
+    plain += s.slice(from);
+    out.push(escapeText(s.slice(from)));
+  }
   if (LINKISH_RE.test(plain)) return undefined;
   // pair the runs as CommonMark does: a closer takes the nearest open opener
   const openers: number[] = [];

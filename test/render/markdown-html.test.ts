@@ -44,6 +44,9 @@ describe('markdownToHtml', () => {
       ' privacy@lumora.example', 'a.b-c@x-y.example', ' https://privacy.lumora.example/requests', ' https://a.example/', ' http://a.example/p-q/r.html', 'x@y', '@x.example', ' https://a.example/%41', ' https://a_b.example',
       // strong in other scripts and next to punctuation
       '**x.**', '，**承继方**可能', '**Lumora 集团公司**负责', '（', '）', '。', '😀', '**😀**', '***', '****',
+      // snake_case names and bracketed lists, as facts changes quote them; e-mail addresses next to other scripts
+      'data_categories', 'a__b', '_', '__x', 'x_', '[account, device]', '[a, b_c]', '[ ]', '[x]', '[^1]', '[]', ' [', '] ', '][',
+      '通过privacy-cn@lumora.example与', '(a@b.example)', '（x@y.example）', 'a@b.example-', 'a@b.example_x', '/a@b.example', '+a@b.example', 'a@b.c1', 'a@b.example.x',
       // entities, whitespace the parser keeps or drops
       '&amp;', '&#35;', '&x', 'R&D', '\u00a0', '\u3000', '\t', ' \t', '>', 'a > b', '<b>', '`code`',
     );
@@ -87,10 +90,19 @@ describe('markdownToHtml', () => {
         '**Your right to object.** You may object at any time.',
         '在合并、收购或资产出售中，**承继方**可能会接收相关信息。',
         'We tell you at least {{notice.days_ahead}} days in advance.',
+        'Depending on the law of your country, you have these rights:',
+        'A sentence that ends in a link: https://privacy.lumora.example/requests',
         '- **Access**: Ask for a copy.\n- **Correction**: Ask us to correct it.',
       ];
+      texts.push(
+        'id: personalization; data_categories: [account, device, usage]; sources: [from_you]',
+        '您可以通过privacy-cn@lumora.example与我们联系。',
+        'Lumora Technologies, Inc.(privacy@lumora.example), 싱가포르의',
+      );
       for (const t of texts) markdownToHtml(t);
+      for (const blank of ['', '  ', '\n\n']) markdownToHtml(blank);
       expect(calls).toBe(0);
+      for (const blank of ['', '  ', '\n\n']) expect(markdownToHtml(blank).html).toBe(markdownToHtml(blank, { noFastPath: true }).html);
     } finally {
       markdownParser.parse = parse;
     }
