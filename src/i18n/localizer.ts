@@ -48,6 +48,7 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
   const hit = byLng.get(lng);
   if (hit) return hit;
   const t = i18n.getFixedT(lng, 'ui');
+  const direct = directLookup(i18n, lng);
   const base = lng.split('-')[0]!;
   const dates = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' });
   const regionNames = new Intl.DisplayNames([lng], { type: 'region', fallback: 'code' });
@@ -63,7 +64,7 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
       const k = opts ? `${key}\u0000${JSON.stringify(opts)}` : key;
       let v = memo.get(k);
       if (v === undefined) {
-        v = t(key, opts ?? {}) as string;
+        v = (opts ? undefined : direct(key)) ?? (t(key, opts ?? {}) as string);
         // bounded: labels with values (dates, counts, names) could otherwise grow it without end
         if (memo.size >= MEMO_LIMIT) memo.clear();
         memo.set(k, v);
@@ -110,4 +111,45 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
   };
   byLng.set(lng, loc);
   return loc;
+}
+
+/**
+ * What i18next's `t(key)` gives for a key without options, read straight from the resources along
+ * i18next's own language hierarchy (e.g. fr-CA, fr, en): the first language whose nested resources
+ * hold a text for the key. A call into i18next costs some 40 µs in a fresh process, and a build asks
+ * for thousands of labels once each. Undefined (i18next decides) for a namespaced key, a text that
+ * interpolates or nests (`{{`, `$t(`), anything that is not a text, and any language whose resources
+ * have keys with dots in them (i18next also finds those as flat keys). A test compares both for
+ * every label of every language.
+ */
+export function directLookup(i18n: I18n, lng: string): (key: string) => string | undefined {
+  const store = i18n.store.data as Record<string, Record<string, unknown> | undefined>;
+  const codes = i18n.services.languageUtils.toResolveHierarchy(lng) as string[];
+  const resources = codes.map((c) => (store[c] as Record<string, unknown> | undefined)?.ui);
+  if (resources.some((r) => r !== null && typeof r === 'object' && hasDottedKey(r as Record<string, unknown>))) return () => undefined;
+  return (key) => {
+    if (key.includes(':')) return undefined;
+    const path = key.split('.');
+    for (const res of resources) {
+      let v: unknown = res;
+      for (const k of path) {
+        if (v === null || typeof v !== 'object' || !Object.hasOwn(v, k)) {
+          v = undefined;
+          break;
+        }
+        v = (v as Record<string, unknown>)[k];
+      }
+      if (v === undefined) continue;
+      return typeof v === 'string' && !v.includes('{{') && !v.includes('$t(') ? v : undefined;
+    }
+    return undefined;
+  };
+}
+
+function hasDottedKey(obj: Record<string, unknown>): boolean {
+  for (const [k, v] of Object.entries(obj)) {
+    if (k.includes('.')) return true;
+    if (v !== null && typeof v === 'object' && hasDottedKey(v as Record<string, unknown>)) return true;
+  }
+  return false;
 }
