@@ -1,6 +1,7 @@
 import type { Localizer } from '../i18n/localizer.js';
 import type { ResolvedRegion } from '../resolve/resolve.js';
 import { escapeMarkdown as md } from './markdown-html.js';
+import type { Facts } from '../model/schema.js';
 
 /**
  * The context each `templates/facts/<name>.md.hbs` partial receives: localized labels and
@@ -20,17 +21,52 @@ function shared(l: Localizer): { h: Record<string, string>; labels: Map<string, 
   return hit;
 }
 
-export function factsContext(name: string, r: ResolvedRegion, l: Localizer): Record<string, unknown> {
+/** Labels without values, escaped, from the per-language cache. */
+function labelOf(l: Localizer, labels: Map<string, string>, k: string, o?: Record<string, unknown>): string {
+  if (o) return md(l.t(k, o));
+  let v = labels.get(k);
+  if (v === undefined) {
+    v = md(l.t(k));
+    labels.set(k, v);
+  }
+  return v;
+}
+
+/**
+ * Fact blocks that say the same in every region of a language: their context is made from the
+ * facts and the language alone (it cannot see the region), so a renderer may make each once per
+ * language.
+ */
+export const LANGUAGE_ONLY_FACTS: ReadonlySet<string> = new Set(['sources', 'cookies', 'security']);
+
+/** The context of a block in LANGUAGE_ONLY_FACTS. */
+export function languageFactsContext(name: string, facts: Facts, l: Localizer): Record<string, unknown> {
   const { h, labels } = shared(l);
-  const t = (k: string, o?: Record<string, unknown>) => {
-    if (o) return md(l.t(k, o));
-    let v = labels.get(k);
-    if (v === undefined) {
-      v = md(l.t(k));
-      labels.set(k, v);
-    }
-    return v;
-  };
+  const t = (k: string, o?: Record<string, unknown>) => labelOf(l, labels, k, o);
+  switch (name) {
+    case 'sources':
+      return { h, rows: facts.sources.map((s) => ({ label: t(`sources.${s.id}`) })) };
+    case 'cookies':
+      return {
+        h,
+        rows: facts.cookies.map((c) => ({
+          category: t(`cookie_categories.${c.category}`),
+          technologies: md(l.list(c.technologies.map((x) => l.t(`technologies.${x}`)))),
+          examples: md(l.list((c.examples ?? []).map((e) => `${e.name} (${e.provider}, ${e.duration === 'session' ? l.t('ui.session') : l.duration(e.duration)})`), 'unit')),
+          consent: c.consent_required ? t('ui.consent_needed') : t('ui.no_consent_needed'),
+        })),
+      };
+    case 'security':
+      return { h, rows: facts.security_measures.map((m) => ({ label: t(`security_measures.${m}`) })) };
+    default:
+      throw new Error(`"${name}" is not a language-only fact block`);
+  }
+}
+
+export function factsContext(name: string, r: ResolvedRegion, l: Localizer): Record<string, unknown> {
+  if (LANGUAGE_ONLY_FACTS.has(name)) return languageFactsContext(name, r.facts, l);
+  const { h, labels } = shared(l);
+  const t = (k: string, o?: Record<string, unknown>) => labelOf(l, labels, k, o);
   const label = (group: string, id: string) => t(`${group}.${id}.label`);
   const facts = r.facts;
   const catLabels = (ids: string[] | undefined) => md(l.list((ids ?? []).map((id) => l.t(`data_categories.${id}.label`))));
@@ -51,8 +87,6 @@ export function factsContext(name: string, r: ResolvedRegion, l: Localizer): Rec
         h,
         rows: facts.data_categories.map((c) => ({ label: label('data_categories', c.id), description: t(`data_categories.${c.id}.description`), sensitive: sensitive(c) ? t('ui.sensitive') : '' })),
       };
-    case 'sources':
-      return { h, rows: facts.sources.map((s) => ({ label: t(`sources.${s.id}`) })) };
     case 'purposes':
       return {
         h,
@@ -89,16 +123,6 @@ export function factsContext(name: string, r: ResolvedRegion, l: Localizer): Rec
           recipients: md(l.list((tr.recipients ?? []).map((id) => facts.recipients.find((x) => x.id === id)?.name ?? l.t(`recipient_types.${facts.recipients.find((x) => x.id === id)?.type ?? 'processor'}`)))),
         })),
       };
-    case 'cookies':
-      return {
-        h,
-        rows: facts.cookies.map((c) => ({
-          category: t(`cookie_categories.${c.category}`),
-          technologies: md(l.list(c.technologies.map((x) => l.t(`technologies.${x}`)))),
-          examples: md(l.list((c.examples ?? []).map((e) => `${e.name} (${e.provider}, ${e.duration === 'session' ? l.t('ui.session') : l.duration(e.duration)})`), 'unit')),
-          consent: c.consent_required ? t('ui.consent_needed') : t('ui.no_consent_needed'),
-        })),
-      };
     case 'rights':
       return { h, rows: r.rights.map((x) => ({ label: label('rights', x.id), description: t(`rights.${x.id}.description`) })) };
     case 'children': {
@@ -110,8 +134,6 @@ export function factsContext(name: string, r: ResolvedRegion, l: Localizer): Rec
         familyAccounts: facts.children.family_accounts ? t('facts.children.family_accounts') : '',
       };
     }
-    case 'security':
-      return { h, rows: facts.security_measures.map((m) => ({ label: t(`security_measures.${m}`) })) };
     case 'storage':
       return {
         h,

@@ -3,7 +3,7 @@ import type { Project } from '../parse/project.js';
 import type { ResolvedRegion } from '../resolve/resolve.js';
 import type { Localizer } from '../i18n/localizer.js';
 import type { TemplateStore } from './templates.js';
-import { factsContext } from './facts-context.js';
+import { factsContext, languageFactsContext, LANGUAGE_ONLY_FACTS } from './facts-context.js';
 import { markdownToHtml, fillHtml, escapeHtml, escapeMarkdown, blocksToHtml, type HtmlPiece } from './markdown-html.js';
 import { fillPlaceholders } from '../resolve/placeholders.js';
 import { stripRawHtml } from './raw-html.js';
@@ -49,10 +49,12 @@ export interface NoticeCache {
   readonly units: Map<Unit, UnitRender>;
   /** Generated fact blocks: their Markdown → HTML (regions often share them). */
   readonly factsHtml: Map<string, string>;
+  /** The Markdown of fact blocks that are the same in every region (LANGUAGE_ONLY_FACTS), by name. */
+  readonly languageFacts: Map<string, { store: TemplateStore; md: string }>;
 }
 
 export function noticeCache(project: Project, lng: string): NoticeCache {
-  return { project, lng, units: new Map(), factsHtml: new Map() };
+  return { project, lng, units: new Map(), factsHtml: new Map(), languageFacts: new Map() };
 }
 
 /** A notice before its blocks are joined into one text: for writers that take a file in pieces. */
@@ -109,7 +111,14 @@ export function renderNoticeParts(project: Project, r: ResolvedRegion, l: Locali
   const factsMd = (b: Block & { type: 'facts' }): string => {
     let md = factsCache.get(b);
     if (md === undefined) {
-      md = store.render(`facts/${b.show}.md.hbs`, factsContext(b.show, r, l)).trim();
+      if (LANGUAGE_ONLY_FACTS.has(b.show)) {
+        const hit = shared.languageFacts.get(b.show);
+        if (hit?.store === store) md = hit.md;
+        else {
+          md = store.render(`facts/${b.show}.md.hbs`, languageFactsContext(b.show, project.facts, l)).trim();
+          shared.languageFacts.set(b.show, { store, md });
+        }
+      } else md = store.render(`facts/${b.show}.md.hbs`, factsContext(b.show, r, l)).trim();
       factsCache.set(b, md);
     }
     return md;

@@ -133,6 +133,41 @@ function splitTitleBlocks(blocks: readonly string[]): { h1: string; rest: string
 }
 
 /** What page.html.hbs is rendered with: `h1` the notice's title, `body` the rest of the notice. */
+interface MenuEntry {
+  id: string;
+  name: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  hreflang: string;
+  href: string;
+}
+
+/** The region menu of pages in one language at one depth (the same on every such page but for `current`). */
+const menus = new WeakMap<Project, { regions: readonly Region[]; byKey: Map<string, MenuEntry[]> }>();
+
+function regionMenu(project: Project, lng: string, root: string): MenuEntry[] {
+  let m = menus.get(project);
+  if (!m || m.regions !== project.regions) {
+    m = { regions: project.regions, byKey: new Map() };
+    menus.set(project, m);
+  }
+  const key = `${lng}\u0000${root}`;
+  let entries = m.byKey.get(key);
+  if (!entries) {
+    const base = lng.split('-')[0];
+    const byName = collator(lng);
+    entries = project.regions
+      .map((reg) => {
+        const target = reg.locales.includes(lng) ? lng : (reg.locales.find((x) => x.split('-')[0] === base) ?? reg.locales[0]!);
+        const own = reg.locales[0]!;
+        return { id: reg.id, name: reg.local_name ?? reg.name, lang: own, dir: localizer(project.locales, own).dir, hreflang: hreflangTag(reg.id, target), href: `${root}${pagePath(reg.id, target)}` };
+      })
+      .sort((a, b) => byName.compare(a.name, b.name));
+    m.byKey.set(key, entries);
+  }
+  return entries;
+}
+
 function pageContext(project: Project, r: ResolvedRegion, l: Localizer, notice: Pick<RenderedNotice, 'title' | 'toc'>, h1: string, body: string, opts: PageOptions): Record<string, unknown> {
   const history = opts.history ?? siteHistory(project);
   const root = opts.rootHref ?? '../../';
@@ -146,9 +181,7 @@ function pageContext(project: Project, r: ResolvedRegion, l: Localizer, notice: 
   const archived = history.versions.some((v) => versionHasPage(v, r.region.id, l.lng));
   const latest = history.latest;
   const regionName = r.region.local_name && r.region.locales[0] === l.lng ? r.region.local_name : l.country(r.region.id);
-  const base = l.lng.split('-')[0];
   const dirOf = (lng: string) => localizer(project.locales, lng).dir;
-  const byName = collator(l.lng);
   return {
     lang: l.lng,
     dir: l.dir,
@@ -172,13 +205,7 @@ function pageContext(project: Project, r: ResolvedRegion, l: Localizer, notice: 
       r.region.locales.length > 1
         ? r.region.locales.map((lng) => ({ lng, dir: dirOf(lng), name: languageName(lng), href: `${root}${pagePath(r.region.id, lng)}`, current: lng === l.lng }))
         : [],
-    regions: project.regions
-      .map((reg) => {
-        const target = reg.locales.includes(l.lng) ? l.lng : (reg.locales.find((x) => x.split('-')[0] === base) ?? reg.locales[0]!);
-        const own = reg.locales[0]!;
-        return { name: reg.local_name ?? reg.name, lang: own, dir: dirOf(own), hreflang: hreflangTag(reg.id, target), href: `${root}${pagePath(reg.id, target)}`, current: reg.id === r.region.id };
-      })
-      .sort((a, b) => byName.compare(a.name, b.name)),
+    regions: regionMenu(project, l.lng, root).map((e) => ({ ...e, current: e.id === r.region.id })),
     chooserHref: root,
     h1,
     toc: notice.toc,
