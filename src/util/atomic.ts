@@ -278,8 +278,9 @@ export class DirWriter {
       throw e;
     }
     if (had) {
-      if (this.io) {
-        // the previous folder goes on both threads at once: every other entry on the second one
+      // the previous folder goes on both threads at once, every other entry on the second one (a
+      // symbolic link in its place is removed itself, as rmSync does: what it points to stays)
+      if (this.io && lstatSync(old).isDirectory()) {
         const entries = readdirSync(old).sort();
         entries.forEach((e, i) => (i % 2 ? this.io!.remove(join(old, e)) : rmSync(join(old, e), { recursive: true, force: true })));
         this.io.wait();
