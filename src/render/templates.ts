@@ -1,6 +1,8 @@
-import Handlebars from 'handlebars';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import type Handlebars from 'handlebars';
+import HandlebarsRuntimeModule from 'handlebars/runtime.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticBag, isDiagnosticError } from '../model/diagnostics.js';
@@ -10,6 +12,11 @@ import { readTextFile } from '../util/read-text.js';
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export type Template = (context: unknown) => string;
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/** Handlebars without its compiler (its types ship as the full package's). */
+const HandlebarsRuntime = HandlebarsRuntimeModule as unknown as typeof Handlebars;
 
 export interface TemplateStore {
   /** Renders `name` (a path under templates/, e.g. `notice.md.hbs`). */
@@ -26,6 +33,8 @@ export interface TemplateStore {
   origin(name: string): string;
   /** Content hash inputs: name → source text. */
   sources: Map<string, string>;
+  /** The templates came precompiled with the package (Handlebars' compiler was not needed). */
+  precompiled?: boolean;
 }
 
 function listTemplates(dir: string, prefix = ''): string[] {
@@ -61,8 +70,7 @@ function* walk(node: unknown): Generator<HbsAstNode> {
  * Markdown passes the sanitizer on its way to HTML); HTML templates escape by default.
  * Prototype access stays disabled (Handlebars' default), and no helper reads files or the environment.
  */
-export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers: Record<string, Handlebars.HelperDelegate> = {}): TemplateStore {
-  const hb = Handlebars.create();
+export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers: Record<string, Handlebars.HelperDelegate> = {}, opts: { precompiled?: boolean } = {}): TemplateStore {
   const dirs = [join(projectRoot, 'templates'), PACKAGE_TEMPLATES];
   const files = new Map<string, { path: string; rel: string }>();
   for (const dir of [...dirs].reverse()) {
@@ -81,6 +89,10 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
       for (const d of e.diagnostics) diags.add(d);
     }
   }
+  // noticekit's own templates come precompiled with the package (their syntax trees too): when the
+  // project uses exactly those, neither Handlebars' compiler nor its parser is loaded or run
+  const pre = opts.precompiled === false ? undefined : precompiledSet(sources);
+  const hb = (pre ? HandlebarsRuntime : handlebarsCompiler()).create() as typeof Handlebars;
   for (const [k, v] of Object.entries(helpers)) hb.registerHelper(k, v);
   // partials: every template under partials/ by its base name
   const partialNames = new Set<string>();
@@ -96,6 +108,10 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
     const deep = blockNesting(src);
     if (deep) {
       diags.add({ rule: 'template-syntax', file: rel, line: deep.line, column: deep.column, message: `template blocks are nested more than ${MAX_TEMPLATE_NESTING} levels deep`, expected: `{{#if}}, {{#each}} and other blocks nested ${MAX_TEMPLATE_NESTING} levels at most`, hint: 'split the template into partials' });
+      continue;
+    }
+    if (pre) {
+      asts.set(name, pre.get(name)!.ast);
       continue;
     }
     try {
@@ -138,14 +154,14 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
   }
   if (diags.hasErrors) return emptyStore(sources);
   for (const [name, src] of sources) {
-    if (name.startsWith('partials/')) hb.registerPartial(name.slice(9).replace(/\.(md\.|html\.)?hbs$/, ''), src);
+    if (name.startsWith('partials/')) hb.registerPartial(name.slice(9).replace(/\.(md\.|html\.)?hbs$/, ''), pre ? hb.template(specOf(pre.get(name)!.spec)) : src);
   }
   const compile = (name: string): Template => {
     let t = compiled.get(name);
     if (!t) {
       const src = sources.get(name);
       if (src === undefined) throw new Error(`template ${name} not found`);
-      const fn = hb.compile(src, { noEscape: name.endsWith('.md.hbs'), strict: false });
+      const fn = pre ? hb.template(specOf(pre.get(name)!.spec)) : hb.compile(src, compileOptions(name));
       t = (ctx) => fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       compiled.set(name, t);
     }
@@ -181,7 +197,70 @@ export function loadTemplates(projectRoot: string, diags: DiagnosticBag, helpers
     has: (name) => sources.has(name),
     origin: (name) => files.get(name)?.rel ?? '',
     sources,
+    precompiled: pre !== undefined,
   };
+}
+
+/** The options every template is compiled with: Markdown templates do not escape HTML. */
+export function compileOptions(name: string): CompileOptions {
+  return { noEscape: name.endsWith('.md.hbs'), strict: false };
+}
+
+/** Handlebars with its compiler, loaded on first need (the runtime alone serves precompiled templates). */
+function handlebarsCompiler(): typeof Handlebars {
+  return createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+}
+
+/** One template as `npm run build` precompiles it (scripts/precompile-templates.mjs). */
+export interface PrecompiledTemplate {
+  /** Handlebars' syntax tree of the source (plain data). */
+  ast: unknown;
+  /** `Handlebars.precompile(source, compileOptions(name))`: a template spec as JavaScript source. */
+  spec: string;
+}
+
+/** Where `npm run build` writes the precompiled package templates. */
+export const PRECOMPILED_FILE = new URL('../../dist/templates.precompiled.json', import.meta.url);
+
+/** The key of a template in the precompiled set: its name (which sets its options) and its source. */
+export function precompiledKey(name: string, source: string): string {
+  return createHash('sha256').update(name).update('\0').update(source).digest('hex');
+}
+
+/** Precompiles one template: its syntax tree and its spec. */
+export function precompileTemplate(name: string, source: string): PrecompiledTemplate {
+  const hb = handlebarsCompiler();
+  return { ast: JSON.parse(JSON.stringify(hb.parse(source))) as unknown, spec: hb.precompile(source, compileOptions(name)) as unknown as string };
+}
+
+let precompiled: Map<string, PrecompiledTemplate> | null | undefined;
+
+/**
+ * The precompiled templates for these sources, when every one of them is in the precompiled set
+ * (the package's templates, unchanged); otherwise undefined and they are compiled as they load.
+ */
+function precompiledSet(sources: Map<string, string>): Map<string, PrecompiledTemplate> | undefined {
+  if (precompiled === undefined) {
+    try {
+      const file = JSON.parse(readFileSync(PRECOMPILED_FILE, 'utf8')) as { handlebars: string; templates: Record<string, PrecompiledTemplate> };
+      precompiled = file.handlebars === HandlebarsRuntime.VERSION ? new Map(Object.entries(file.templates)) : null;
+    } catch {
+      precompiled = null; // running from the sources (tests), or not built
+    }
+  }
+  if (!precompiled) return undefined;
+  const out = new Map<string, PrecompiledTemplate>();
+  for (const [name, src] of sources) {
+    const hit = precompiled.get(precompiledKey(name, src));
+    if (!hit) return undefined;
+    out.set(name, hit);
+  }
+  return out;
+}
+
+/** A precompiled spec as the object Handlebars' runtime takes. */
+function specOf(spec: string): Parameters<typeof Handlebars.template>[0] {
+  return new Function(`return ${spec};`)() as Parameters<typeof Handlebars.template>[0];
 }
 
 /** Handlebars' parser takes seconds on blocks nested a few hundred deep and overflows the stack beyond. */
