@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseJsonc, parseTree, findNodeAtLocation, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { jsoncLib } from '../util/lazy-modules.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { readTextFile } from '../util/read-text.js';
 import { LineIndex } from '../util/lines.js';
@@ -114,12 +115,12 @@ export function readLocaleJson(path: string, rel: string, diags: DiagnosticBag, 
     }
     keep?.(text);
     const errors: ParseError[] = [];
-    data = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false }) as unknown;
+    data = jsoncLib().parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false }) as unknown;
     if (errors.length) {
       const idx = new LineIndex(text);
       for (const err of errors.slice(0, 5)) {
         const p = idx.position(err.offset);
-        diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message: `invalid JSON: ${humanJsonError(printParseErrorCode(err.error))}`, expected: 'a JSON object of "key": "text" pairs, comma-separated, no trailing comma', hint: 'fix the JSON at this position' });
+        diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message: `invalid JSON: ${humanJsonError(jsoncLib().printParseErrorCode(err.error))}`, expected: 'a JSON object of "key": "text" pairs, comma-separated, no trailing comma', hint: 'fix the JSON at this position' });
       }
       return undefined;
     }
@@ -139,8 +140,8 @@ export function readLocaleJson(path: string, rel: string, diags: DiagnosticBag, 
     // nothing or as "[object Object]" on a page
     const bad = nonTextValue(data as Resources);
     if (bad) {
-      const tree = parseTree(text);
-      const node = tree && findNodeAtLocation(tree, bad.path);
+      const tree = jsoncLib().parseTree(text);
+      const node = tree && jsoncLib().findNodeAtLocation(tree, bad.path);
       const p = new LineIndex(text).position(node?.parent?.offset ?? node?.offset ?? 0);
       diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message: `"${bad.path.join('.')}" is ${bad.what}, not a text`, expected: 'a "key": "text" pair (or an object of such pairs)', hint: 'write the label as a string in double quotes' });
       return undefined;
@@ -210,7 +211,7 @@ export function locateKey(set: LocaleSet, file: string, dotted: string): { line?
   const text = set.texts.get(file);
   if (!text) return {};
   const { tree, index } = parsedText(text);
-  const node = tree && findNodeAtLocation(tree, dotted.split('.'));
+  const node = tree && jsoncLib().findNodeAtLocation(tree, dotted.split('.'));
   if (!node) return {};
   const p = index.position(node.parent?.offset ?? node.offset);
   return { line: p.line, column: p.column };
@@ -221,12 +222,12 @@ export function locateKey(set: LocaleSet, file: string, dotted: string): { line?
  * called for every unit of every language, and re-parsing a whole file per call made loading a
  * project quadratic (most of the time of every build went here).
  */
-const parsedTexts = new Map<string, { tree: ReturnType<typeof parseTree>; index: LineIndex }>();
-function parsedText(text: string): { tree: ReturnType<typeof parseTree>; index: LineIndex } {
+const parsedTexts = new Map<string, { tree: JsonNode | undefined; index: LineIndex }>();
+function parsedText(text: string): { tree: JsonNode | undefined; index: LineIndex } {
   let hit = parsedTexts.get(text);
   if (!hit) {
     if (parsedTexts.size >= 64) parsedTexts.clear();
-    hit = { tree: parseTree(text), index: new LineIndex(text) };
+    hit = { tree: jsoncLib().parseTree(text), index: new LineIndex(text) };
     parsedTexts.set(text, hit);
   }
   return hit;

@@ -3,7 +3,8 @@
  * errors throw a DiagnosticError whose message starts with `<file>:<line>:<column>`.
  */
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlLib } from '../util/lazy-modules.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 import type { Confidence, Requirement } from './types.js';
@@ -55,6 +56,7 @@ class Reader {
   constructor(readonly file: string, readonly full: () => Parsed) {}
 
   where(path: Path): { line: number; column: number } {
+    const { isNode } = yamlLib();
     const { doc, lc } = this.full();
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
@@ -155,6 +157,7 @@ export function readPack(path: string, displayPath: string, expectedId: string):
   let parsed: Parsed | undefined;
   const full = (): Parsed => {
     if (!parsed) {
+      const { parseDocument, LineCounter } = yamlLib();
       const lc = new LineCounter();
       parsed = { doc: parseDocument(text, { lineCounter: lc, prettyErrors: true }), lc };
     }

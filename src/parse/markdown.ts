@@ -10,7 +10,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, RootContent, Heading, Table, List, Blockquote } from 'mdast';
-import { parseDocument, LineCounter } from 'yaml';
+import { yamlLib } from '../util/lazy-modules.js';
 import type {
   Block,
   MasterDocument,
@@ -298,6 +298,7 @@ function parseFrontMatter(value: string, file: string, at: SourcePosition, diags
   // js-yaml reads it as `yaml` would, in a fraction of the time; `yaml` reads it when that reader declines
   const fast = fastYamlData(value);
   if (fast) return frontMatterObject(fast.data, file, at, diags);
+  const { parseDocument, LineCounter } = yamlLib();
   const lc = new LineCounter();
   const doc = parseDocument(value, { lineCounter: lc, prettyErrors: false });
   for (const err of doc.errors) {

@@ -1,8 +1,9 @@
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsoncLib } from '../util/lazy-modules.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import type { MasterDocument, Unit } from '../model/document.js';
 import { LineIndex } from '../util/lines.js';
-import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype } from '../util/json-guard.js';
+import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype, isPlainJson } from '../util/json-guard.js';
 
 /** `policy/<doc>.units.json`: the stable id of every translatable unit of the master. */
 export interface UnitLockFile {
@@ -69,13 +70,24 @@ export function parseUnitLock(text: string | undefined, file: string): UnitLockF
     const p = new LineIndex(text).position(Math.max(0, offset));
     throw new DiagnosticError([{ severity: 'error', rule: 'units-lock-syntax', file, line: p.line, column: p.column, message: `${file} is not a valid unit-id lock: ${why}`, expected: 'the JSON written by noticekit ({"version":1,"next":N,"units":{"u0001":{"hash":"…","section":"…","text":"…"}}})', hint: `restore it from version control (git checkout -- ${file}); deleting it gives every unit a new id and marks translations for review` }]);
   };
-  const deep = jsonDepthOffset(text);
-  if (deep >= 0) fail(deep, 'it is nested too deeply');
-  const errors: ParseError[] = [];
-  const data = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false }) as UnitLockFile;
-  if (errors.length) fail(errors[0]!.offset, 'invalid JSON');
-  const proto = hasReplacedPrototype(data) ? protoKeyOffset(text) : -1;
-  if (proto >= 0) fail(proto, 'a "__proto__" key');
+  // JSON.parse when it reads the file as jsonc-parser would (see readLocaleJson): valid JSON, not
+  // too deep, no `__proto__` key; otherwise jsonc-parser, which says where the problem is
+  let data: UnitLockFile | undefined;
+  try {
+    const parsed = JSON.parse(text) as UnitLockFile;
+    if (isPlainJson(parsed)) data = parsed;
+  } catch {
+    // not JSON: said below, with the position
+  }
+  if (data === undefined) {
+    const deep = jsonDepthOffset(text);
+    if (deep >= 0) fail(deep, 'it is nested too deeply');
+    const errors: ParseError[] = [];
+    data = jsoncLib().parse(text, errors, { disallowComments: true, allowTrailingComma: false }) as UnitLockFile;
+    if (errors.length) fail(errors[0]!.offset, 'invalid JSON');
+    const proto = hasReplacedPrototype(data) ? protoKeyOffset(text) : -1;
+    if (proto >= 0) fail(proto, 'a "__proto__" key');
+  }
   const at = (key: string) => Math.max(0, text.indexOf(`"${key}"`));
   if (!isObject(data)) fail(0, 'not a JSON object');
   if (!isObject(data.units)) fail(at('units'), '"units" is not an object');

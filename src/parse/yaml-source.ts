@@ -1,4 +1,5 @@
-import { parseDocument, LineCounter, isNode, isAlias, isCollection, isScalar, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlLib } from '../util/lazy-modules.js';
 import { load as loadJsYaml, FAILSAFE_SCHEMA, Type } from 'js-yaml';
 import { DiagnosticBag } from '../model/diagnostics.js';
 
@@ -45,6 +46,7 @@ export function parseYamlSource(text: string, file: string, diags: DiagnosticBag
 }
 
 function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
+  const { parseDocument, LineCounter } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { doc, lineCounter };
@@ -52,6 +54,7 @@ function parseWithPositions(text: string): { doc: Document; lineCounter: LineCou
 
 /** The reading by the `yaml` package: data, positions, and a diagnostic for every error. */
 function parseWithDiagnostics(text: string, file: string, diags: DiagnosticBag): YamlSource | undefined {
+  const { visit } = yamlLib();
   const { doc, lineCounter } = parseWithPositions(text);
   for (const err of [...doc.errors]) {
     const p = lineCounter.linePos(err.pos[0]);
@@ -219,6 +222,7 @@ function hasNullKey(v: unknown): boolean {
  * mapping or list (`? [a, b]`), an alias of one, or a tagged value such as `!!binary`.
  */
 export function complexKeyOffset(doc: Document): number | undefined {
+  const { visit, isAlias, isCollection, isScalar } = yamlLib();
   let at: number | undefined;
   visit(doc, {
     Pair(_, pair) {
@@ -245,6 +249,7 @@ export function yamlValueError(e: unknown, file: string, line = 1): { rule: stri
 }
 
 function locate(doc: Document, lc: LineCounter, path: YamlPath, key = false): { line: number; column: number } {
+  const { isNode } = yamlLib();
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     if (key && n === path.length && n > 0) {

@@ -1,4 +1,5 @@
-import { parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { jsoncLib } from './lazy-modules.js';
 
 /** The deepest nesting of arrays and objects noticekit reads in a JSON file (the parser recurses). */
 export const MAX_JSON_DEPTH = 64;
@@ -30,7 +31,7 @@ export function jsonDepthOffset(text: string, max = MAX_JSON_DEPTH): number {
  * objects by assignment, so such a key would replace the object's prototype instead of adding a key.
  */
 export function protoKeyOffset(text: string): number {
-  const tree = parseTree(text);
+  const tree = jsoncLib().parseTree(text);
   if (!tree) return -1;
   const stack: Node[] = [tree];
   while (stack.length) {
