@@ -227,15 +227,6 @@ export class DirWriter {
     // a piece ending inside a surrogate pair is encoded with the next one, as the joined text would be
     const split = pieces.some((s, i) => i < pieces.length - 1 && (s.charCodeAt(s.length - 1) & 0xfc00) === 0xd800);
     if (split) return Buffer.from(pieces.join(''), 'utf8');
-    if (own) {
-      // a buffer of its own, of the exact size, not from Buffer's shared pool (it is handed over)
-      let bytes = 0;
-      for (const s of pieces) bytes += Buffer.byteLength(s, 'utf8');
-      const into = Buffer.allocUnsafeSlow(bytes);
-      let n = 0;
-      for (const s of pieces) if (s) n += into.write(s, n, 'utf8');
-      return into;
-    }
     let into: Buffer;
     if (most <= SCRATCH_MAX) {
       if (!this.scratch || this.scratch.length < most) this.scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(most, 2 * (this.scratch?.length ?? 0), 1 << 16)));
@@ -248,6 +239,9 @@ export class DirWriter {
     }
     let n = 0;
     for (const s of pieces) if (s) n += into.write(s, n, 'utf8');
+    // handed over to the I/O thread: a copy of its own, exactly as long (a copy is faster than
+    // measuring the UTF-8 length first); a long text's buffer already is its own
+    if (own && into === this.scratch) return new Uint8Array(into.subarray(0, n));
     return into.subarray(0, n);
   }
 

@@ -14,7 +14,10 @@ const fs = require('node:fs');
 const state = new Int32Array(workerData.shared);
 const errors = workerData.errors;
 const made = new Set();
-parentPort.on('message', (m) => {
+parentPort.on('message', (batch) => {
+  for (const m of batch) run(m);
+});
+function run(m) {
   if (Atomics.load(state, 1) === 0 && Atomics.load(state, 2) === 0) {
     try {
       if (m.dir !== undefined && !made.has(m.dir)) {
@@ -36,11 +39,14 @@ parentPort.on('message', (m) => {
   }
   Atomics.add(state, 0, 1);
   Atomics.notify(state, 0);
-});
+}
 `;
 
 /** Bytes queued for writing at most, before `write` waits for the thread to catch up. */
 const QUEUE_LIMIT = 64 << 20;
+/** Operations go to the thread in batches of this many, or of BATCH_BYTES (a message costs more than a small file). */
+const BATCH_OPS = 16;
+const BATCH_BYTES = 1 << 20;
 
 type Op = { op: 'write'; path: string; dir?: string; bytes: ArrayBuffer; length: number } | { op: 'link'; path: string; dir?: string; from: string } | { op: 'rm'; path: string };
 
@@ -62,6 +68,10 @@ export class IoThread {
   /** Entries dropped from the front of `sizes` (done long ago). */
   private dropped = 0;
   private queued = 0;
+  /** Operations not yet posted, and the buffers they hand over. */
+  private batch: Op[] = [];
+  private batchTransfer: ArrayBuffer[] = [];
+  private batchBytes = 0;
 
   constructor() {
     const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
@@ -104,6 +114,7 @@ export class IoThread {
   /** Skips what is still queued and waits for the thread to be idle (nothing it does after this). */
   cancel(): void {
     Atomics.store(this.state, 2, 1);
+    this.flush();
     this.settle(this.sent);
   }
 
@@ -113,14 +124,26 @@ export class IoThread {
   }
 
   private send(op: Op, size: number, transfer: ArrayBuffer[] = []): void {
-    this.worker.postMessage(op, transfer);
+    this.batch.push(op);
+    this.batchTransfer.push(...transfer);
+    this.batchBytes += size;
     this.sent++;
     this.sizes.push(size);
     this.queued += size;
+    if (this.batch.length >= BATCH_OPS || this.batchBytes >= BATCH_BYTES) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.batch.length) return;
+    this.worker.postMessage(this.batch, this.batchTransfer);
+    this.batch = [];
+    this.batchTransfer = [];
+    this.batchBytes = 0;
   }
 
   /** Blocks until at least `count` operations are done. */
   private settle(count: number): void {
+    this.flush();
     let done: number;
     while ((done = Atomics.load(this.state, 0)) < count) Atomics.wait(this.state, 0, done);
     while (this.dropped + this.sizeFrom < done) this.queued -= this.sizes[this.sizeFrom++]!;
