@@ -6,7 +6,8 @@
  * Nothing is read at import time; loadJurisdictions() reads every pack synchronously on first use
  * and caches the registry per data directory. Returned packs are frozen: copy before changing.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticError } from '../model/diagnostics.js';
@@ -34,10 +35,45 @@ export function loadJurisdictions(dataDir?: string): JurisdictionRegistry {
   const dir = resolve(dataDir ?? defaultDataDir());
   let reg = cache.get(dir);
   if (!reg) {
-    reg = buildRegistry(dir);
+    const pre = dataDir === undefined ? precompiledData(dir) : undefined;
+    reg = registryFrom(pre ?? readRegistryData(dir));
     cache.set(dir, reg);
   }
   return reg;
+}
+
+/** Everything a registry holds, as plain data: what `npm run build` precompiles. */
+export interface RegistryData {
+  packs: Record<string, JurisdictionPack>;
+  aliases: Record<string, string>;
+  /** Per pack id, its parents, nearest first. */
+  parentsOf: Record<string, string[]>;
+  /** Per pack id, the pack it inherits from, if any. */
+  inherits: Record<string, string>;
+}
+
+/** Where `npm run build` writes the registry of the package's packs (scripts/precompile-jurisdictions.mjs). */
+export const PRECOMPILED_JURISDICTIONS = new URL('../../dist/jurisdictions.precompiled.json', import.meta.url);
+
+/** The name and sha256 of every data file of a directory: what a precompiled registry was made from. */
+export function dataFileHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) out[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+  return out;
+}
+
+/**
+ * The package's registry as `npm run build` precompiled it, when the data files are still the ones
+ * it was made from (same names, same bytes): reading and checking 32 packs costs a one-off command
+ * ~40 ms, comparing their hashes ~2 ms. Otherwise undefined, and they are read as before.
+ */
+function precompiledData(dir: string): RegistryData | undefined {
+  try {
+    const file = JSON.parse(readFileSync(PRECOMPILED_JURISDICTIONS, 'utf8')) as { files: Record<string, string>; data: RegistryData };
+    return JSON.stringify(dataFileHashes(dir)) === JSON.stringify(file.files) ? file.data : undefined;
+  } catch {
+    return undefined; // running from the sources, or not built
+  }
 }
 
 function fail(file: string, where: { line: number; column: number } | undefined, message: string, expected?: string): never {
@@ -46,7 +82,8 @@ function fail(file: string, where: { line: number; column: number } | undefined,
   ]);
 }
 
-function buildRegistry(dir: string): JurisdictionRegistry {
+/** Reads and checks every pack of a data directory (errors name the file, line and column). */
+export function readRegistryData(dir: string): RegistryData {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
@@ -149,11 +186,20 @@ function buildRegistry(dir: string): JurisdictionRegistry {
       lowConfidence: raw.lowConfidence,
     };
     building.delete(id);
-    packs.set(id, deepFreeze(pack));
+    packs.set(id, pack);
     return pack;
   };
   for (const id of raws.keys()) build(id);
+  const inherits: Record<string, string> = {};
+  for (const [id, raw] of raws) if (raw.inherits !== undefined) inherits[id] = raw.inherits;
+  // as plain JSON data (no keys holding undefined), the same whether read here or precompiled
+  return JSON.parse(JSON.stringify({ packs: Object.fromEntries(packs), aliases: Object.fromEntries(aliases), parentsOf: Object.fromEntries(parentsOf), inherits })) as RegistryData;
+}
 
+function registryFrom(data: RegistryData): JurisdictionRegistry {
+  const packs = new Map(Object.entries(data.packs).map(([id, p]) => [id, deepFreeze(p)]));
+  const aliases = new Map(Object.entries(data.aliases));
+  const parentsOf = new Map(Object.entries(data.parentsOf));
   const sortedIds = [...packs.keys()].sort();
   const canonical = (id: string): string | undefined => (packs.has(id) ? id : aliases.get(id));
   const known = (id: string): string => {
@@ -180,7 +226,7 @@ function buildRegistry(dir: string): JurisdictionRegistry {
       for (const c of chain(id)) for (const l of packs.get(c)!.laws) if (!out.includes(l.id)) out.push(l.id);
       return out;
     },
-    compose: (ids) => composePacks(ids, { get, chain, inheritsFrom: (id) => raws.get(id)?.inherits }),
+    compose: (ids) => composePacks(ids, { get, chain, inheritsFrom: (id) => (Object.hasOwn(data.inherits, id) ? data.inherits[id] : undefined) }),
   };
 }
 
