@@ -220,15 +220,22 @@ let toolPrint: string | undefined;
 function toolFingerprint(): string {
   if (toolPrint) return toolPrint;
   const h = createHash('sha256');
-  const here = fileURLToPath(new URL('../', import.meta.url));
+  const dist = fileURLToPath(new URL('../', import.meta.url));
   const data = fileURLToPath(new URL('../../src/jurisdictions/data/', import.meta.url));
-  for (const dir of [here, data]) {
+  // run from the bundle (the CLI), the code is dist/bundle/ and what the build step wrote beside it
+  // (validators, precompiled templates and packs); as modules (the library), all of dist/
+  const self = fileURLToPath(new URL('./', import.meta.url));
+  const bundled = /[\\/]bundle[\\/]$/.test(self);
+  const entries: [string, string][] = [];
+  for (const dir of bundled ? [self, join(dist, 'model'), data] : [dist, data]) {
     const list: string[] = [];
     listFiles(dir, '', list);
-    for (const f of list) {
-      const st = statSync(join(dir, f));
-      h.update(`${f}:${st.size}:${st.mtimeMs}\n`);
-    }
+    for (const f of list) entries.push([dir, f]);
+  }
+  if (bundled) for (const e of readdirSync(dist, { withFileTypes: true })) if (e.isFile()) entries.push([dist, e.name]);
+  for (const [dir, f] of entries) {
+    const st = statSync(join(dir, f));
+    h.update(`${f}:${st.size}:${st.mtimeMs}\n`);
   }
   toolPrint = h.digest('hex');
   return toolPrint;
