@@ -50,9 +50,10 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
   const t = i18n.getFixedT(lng, 'ui');
   const direct = directLookup(i18n, lng);
   const base = lng.split('-')[0]!;
-  const dates = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' });
-  const regionNames = new Intl.DisplayNames([lng], { type: 'region', fallback: 'code' });
-  const languageNames = new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' });
+  // made on first use: each loads ICU data for the language (a few ms apiece in a fresh process)
+  let dates: Intl.DateTimeFormat | undefined;
+  let regionNames: Intl.DisplayNames | undefined;
+  let languageNames: Intl.DisplayNames | undefined;
   const lists = new Map<string, Intl.ListFormat>();
   const memo = new Map<string, string>();
   const countries = new Map<string, string>();
@@ -74,7 +75,7 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
     hasOwn: (key) => i18n.exists(key, { lng, fallbackLng: lng === base ? [] : [base] } as TOptions),
     date: (iso) => {
       const d = new Date(`${iso}T00:00:00Z`);
-      return Number.isNaN(d.getTime()) ? iso : dates.format(d);
+      return Number.isNaN(d.getTime()) ? iso : (dates ??= new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' })).format(d);
     },
     list: (items, type = 'conjunction') => {
       let f = lists.get(type);
@@ -87,12 +88,12 @@ export function localizer(set: LocaleSet, lng: string): Localizer {
     country: (code) => {
       let v = countries.get(code);
       if (v === undefined) {
-        v = regionNames.of(code.split('-')[0]!.toUpperCase()) ?? code;
+        v = (regionNames ??= new Intl.DisplayNames([lng], { type: 'region', fallback: 'code' })).of(code.split('-')[0]!.toUpperCase()) ?? code;
         countries.set(code, v);
       }
       return v;
     },
-    language: (tag) => languageNames.of(tag) ?? tag,
+    language: (tag) => (languageNames ??= new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' })).of(tag) ?? tag,
     duration: (iso) => {
       let v = durations.get(iso);
       if (v !== undefined) return v;
