@@ -161,7 +161,7 @@ export class DirWriter {
     cleanStale(parent, basename(this.target));
     this.tmp = join(parent, `.${basename(this.target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     mkdirSync(this.tmp);
-    this.io = opts.thread ? new IoThread() : undefined;
+    this.io = opts.thread ? IoThread.shared() : undefined;
   }
 
   /** Adds a file; returns its sha256. A failure throws the new folder away (the old one stays). */
@@ -185,14 +185,14 @@ export class DirWriter {
     }
     const reuse = typeof data === 'object' && 'reuse' in data ? data.reuse : undefined;
     // a text is encoded once: hashing the bytes is several times faster than hashing the string,
-    // and writing them needs no second encoding (the thread gets a buffer of its own)
+    // and writing them needs no second encoding (the I/O thread gets a copy)
     const text = typeof data === 'string' || Array.isArray(data);
-    if (text) data = this.encode(data as string | readonly string[], this.io !== undefined);
+    if (text) data = this.encode(data as string | readonly string[]);
     const hash = reuse ?? createHash('sha256').update(data as Uint8Array).digest('hex');
     const from = join(this.target, rel);
     simulatedWriteFailure(this.placed++, p);
     const write = () => {
-      if (this.io) this.io.write(p, dir, data as Uint8Array, text);
+      if (this.io) this.io.write(p, dir, data as Uint8Array);
       else writeFileSync(p, data as string | Uint8Array);
       this.written++;
     };
@@ -219,7 +219,7 @@ export class DirWriter {
   }
 
   /** The UTF-8 bytes of a text (or of its pieces one after the other), valid until the next call. */
-  private encode(text: string | readonly string[], own = false): Uint8Array {
+  private encode(text: string | readonly string[]): Uint8Array {
     const pieces = typeof text === 'string' ? [text] : text;
     let length = 0;
     for (const s of pieces) length += s.length;
@@ -239,9 +239,6 @@ export class DirWriter {
     }
     let n = 0;
     for (const s of pieces) if (s) n += into.write(s, n, 'utf8');
-    // handed over to the I/O thread: a copy of its own, exactly as long (a copy is faster than
-    // measuring the UTF-8 length first); a long text's buffer already is its own
-    if (own && into === this.scratch) return new Uint8Array(into.subarray(0, n));
     return into.subarray(0, n);
   }
 
@@ -281,14 +278,10 @@ export class DirWriter {
       }
       rmSync(old, { recursive: true, force: true });
     }
-    this.io?.close();
   }
 
   abort(): void {
-    if (this.io) {
-      this.io.cancel();
-      this.io.close();
-    }
+    this.io?.cancel();
     rmSync(this.tmp, { recursive: true, force: true });
   }
 }

@@ -12,6 +12,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const state = new Int32Array(workerData.shared);
+const ring = workerData.ring;
 const errors = workerData.errors;
 const made = new Set();
 parentPort.on('message', (batch) => {
@@ -24,7 +25,7 @@ function run(m) {
         fs.mkdirSync(m.dir, { recursive: true });
         made.add(m.dir);
       }
-      if (m.op === 'write') fs.writeFileSync(m.path, new Uint8Array(m.bytes, 0, m.length));
+      if (m.op === 'write') fs.writeFileSync(m.path, m.bytes ? new Uint8Array(m.bytes, 0, m.length) : new Uint8Array(ring, m.at, m.length));
       else if (m.op === 'link') {
         try {
           fs.linkSync(m.from, m.path);
@@ -32,6 +33,7 @@ function run(m) {
           fs.copyFileSync(m.from, m.path);
         }
       } else if (m.op === 'rm') fs.rmSync(m.path, { recursive: true, force: true });
+      else if (m.op === 'reset') made.clear();
     } catch (e) {
       errors.postMessage({ message: String(e && e.message), code: e && e.code, errno: e && e.errno, syscall: e && e.syscall, path: e && e.path });
       Atomics.store(state, 1, 1);
@@ -42,13 +44,18 @@ function run(m) {
 }
 `;
 
-/** Bytes queued for writing at most, before `write` waits for the thread to catch up. */
-const QUEUE_LIMIT = 64 << 20;
+/**
+ * The bytes of the writes not yet done live in a ring of shared memory this long: `write` copies
+ * into it and waits for room when the disk is slower than rendering. No buffer is made per file
+ * (the thread's garbage collector let tens of MB of written buffers pile up); a file longer than
+ * half the ring goes in a buffer of its own.
+ */
+const RING = 16 << 20;
 /** Operations go to the thread in batches of this many, or of BATCH_BYTES (a message costs more than a small file). */
 const BATCH_OPS = 16;
 const BATCH_BYTES = 1 << 20;
 
-type Op = { op: 'write'; path: string; dir?: string; bytes: ArrayBuffer; length: number } | { op: 'link'; path: string; dir?: string; from: string } | { op: 'rm'; path: string };
+type Op = { op: 'write'; path: string; dir?: string; at: number; length: number } | { op: 'write'; path: string; dir?: string; bytes: ArrayBuffer; length: number } | { op: 'link'; path: string; dir?: string; from: string } | { op: 'rm'; path: string } | { op: 'reset' };
 
 /**
  * File-system work on a second thread, in order, for a writer that goes on rendering meanwhile:
@@ -58,11 +65,26 @@ type Op = { op: 'write'; path: string; dir?: string; bytes: ArrayBuffer; length:
  * process alive.
  */
 export class IoThread {
+  private static instance: IoThread | undefined;
+  /**
+   * The process's I/O thread, started on first use and kept (it never keeps the process alive):
+   * one worker and one ring however many builds run, also when a program runs them back to back
+   * without returning to the event loop (where a thread ended with `close` is not gone yet).
+   */
+  static shared(): IoThread {
+    const io = (IoThread.instance ??= new IoThread());
+    io.begin();
+    return io;
+  }
+
   private readonly worker: Worker;
   private readonly state: Int32Array;
+  private readonly ring = new Uint8Array(new SharedArrayBuffer(RING));
+  /** Bytes put in the ring so far (the next write goes at head % RING). */
+  private head = 0;
   private readonly errors: MessagePort;
   private sent = 0;
-  /** Sizes of the writes not known to be done, oldest first (from `sizeFrom`), and their sum. */
+  /** Ring bytes of the operations not known to be done, oldest first (from `sizeFrom`), and their sum. */
   private readonly sizes: number[] = [];
   private sizeFrom = 0;
   /** Entries dropped from the front of `sizes` (done long ago). */
@@ -78,20 +100,28 @@ export class IoThread {
     this.state = new Int32Array(shared);
     const { port1, port2 } = new MessageChannel();
     this.errors = port1;
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared, errors: port2 }, transferList: [port2] });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared, ring: this.ring.buffer, errors: port2 }, transferList: [port2] });
     this.worker.unref();
     port1.unref();
   }
 
-  /**
-   * Writes `bytes` to `path`, making `dir` first. With `owned` the caller hands the buffer over
-   * (it is detached, unless it shares its memory: then, as without `owned`, a copy goes).
-   */
-  write(path: string, dir: string | undefined, bytes: Uint8Array, owned = false): void {
-    if (!owned || bytes.byteOffset !== 0 || bytes.buffer.byteLength !== bytes.byteLength || !(bytes.buffer instanceof ArrayBuffer)) bytes = new Uint8Array(bytes);
-    this.send({ op: 'write', path, ...(dir !== undefined ? { dir } : {}), bytes: bytes.buffer as ArrayBuffer, length: bytes.byteLength }, bytes.byteLength, [bytes.buffer as ArrayBuffer]);
-    // bounded: when the disk is slower than rendering, rendering waits rather than memory growing
-    while (this.queued > QUEUE_LIMIT) this.settle(this.dropped + this.sizeFrom + 1);
+  /** Writes `bytes` to `path`, making `dir` first. The bytes are copied: the caller may reuse its buffer at once. */
+  write(path: string, dir: string | undefined, bytes: Uint8Array): void {
+    const n = bytes.byteLength;
+    const d = dir !== undefined ? { dir } : {};
+    if (n > RING / 2) {
+      const own = new Uint8Array(bytes);
+      this.send({ op: 'write', path, ...d, bytes: own.buffer, length: n }, 0, [own.buffer]);
+      return;
+    }
+    // the next n bytes of the ring, from its start when they do not fit before its end
+    let at = this.head % RING;
+    const pad = at + n > RING ? RING - at : 0;
+    if (pad) at = 0;
+    while (this.queued + pad + n > RING) this.settle(this.dropped + this.sizeFrom + 1);
+    this.ring.set(bytes, at);
+    this.head += pad + n;
+    this.send({ op: 'write', path, ...d, at, length: n }, pad + n);
   }
 
   /** Hard-links `from` as `path` (a copy where links are not possible). */
@@ -116,6 +146,19 @@ export class IoThread {
     Atomics.store(this.state, 2, 1);
     this.flush();
     this.settle(this.sent);
+  }
+
+  /** Starts a new job: waits for anything left by the previous one, forgets its failure and its cancel. */
+  begin(): void {
+    this.flush();
+    this.settle(this.sent);
+    while (receiveMessageOnPort(this.errors)) {
+      // a failure of an abandoned job
+    }
+    Atomics.store(this.state, 1, 0);
+    Atomics.store(this.state, 2, 0);
+    // the folders it made belong to the previous job
+    this.send({ op: 'reset' }, 0);
   }
 
   /** Ends the thread (it is idle after wait or cancel). */
