@@ -110,8 +110,11 @@ export class IoThread {
     const n = bytes.byteLength;
     const d = dir !== undefined ? { dir } : {};
     if (n > RING / 2) {
+      // rare (a sitemap of thousands of pages): a buffer of its own, written before going on, so
+      // that such buffers never pile up
       const own = new Uint8Array(bytes);
       this.send({ op: 'write', path, ...d, bytes: own.buffer, length: n }, 0, [own.buffer]);
+      this.settle(this.sent);
       return;
     }
     // the next n bytes of the ring, from its start when they do not fit before its end
