@@ -132,7 +132,6 @@ function splitTitleBlocks(blocks: readonly string[]): { h1: string; rest: string
   return { h1: m[0].trim(), rest };
 }
 
-/** What page.html.hbs is rendered with: `h1` the notice's title, `body` the rest of the notice. */
 interface MenuEntry {
   id: string;
   name: string;
@@ -168,6 +167,7 @@ function regionMenu(project: Project, lng: string, root: string): MenuEntry[] {
   return entries;
 }
 
+/** What page.html.hbs is rendered with: `h1` the notice's title, `body` the rest of the notice. */
 function pageContext(project: Project, r: ResolvedRegion, l: Localizer, notice: Pick<RenderedNotice, 'title' | 'toc'>, h1: string, body: string, opts: PageOptions): Record<string, unknown> {
   const history = opts.history ?? siteHistory(project);
   const root = opts.rootHref ?? '../../';
