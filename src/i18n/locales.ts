@@ -5,7 +5,7 @@ import { jsoncLib } from '../util/lazy-modules.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { readTextFile } from '../util/read-text.js';
 import { LineIndex } from '../util/lines.js';
-import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype, isPlainJson, MAX_JSON_DEPTH } from '../util/json-guard.js';
+import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype, parsePlainJson, MAX_JSON_DEPTH } from '../util/json-guard.js';
 import { isDiagnosticError } from '../model/diagnostics.js';
 
 export type Resources = Record<string, unknown>;
@@ -83,29 +83,12 @@ export function readLocaleJson(path: string, rel: string, diags: DiagnosticBag, 
     const p = new LineIndex(text).position(offset);
     diags.add({ rule: 'locale-json-syntax', file: rel, line: p.line, column: p.column, message, expected, hint });
   };
-  // Fast path: native JSON.parse, taken only when it accepts the text and the value is at most
-  // MAX_JSON_DEPTH deep with no own `__proto__` key. Then the jsonc-parser path below would give the
-  // same data and no diagnostic from its guards:
-  // - with these options jsonc-parser's grammar on JSON is JSON's (same whitespace, escapes, number
-  //   syntax, decoded with Number()), so a text JSON.parse accepts has no parse error there;
-  // - both build objects key by key in text order; a repeated key keeps its first place and its last
-  //   value (JSON.parse defines the property again, jsonc-parser assigns it again); only a
-  //   `__proto__` key assigns differently (jsonc-parser swaps the prototype, or drops the key when
-  //   its value is not an object), hence no fast path for it;
-  // - in valid JSON every bracket outside strings opens or closes an array or object, so
-  //   jsonDepthOffset(text) is -1 exactly when the value is at most MAX_JSON_DEPTH deep.
-  // Any other text (invalid, too deep, with `__proto__`) takes today's path unchanged, so its
-  // diagnostics stay the same (and JSON.parse copes with deep input: V8's parser does not recurse).
-  let data: unknown;
-  let plain = false;
-  if (fast) {
-    try {
-      data = JSON.parse(text);
-      plain = isPlainJson(data);
-    } catch {
-      // not JSON: the path below says where
-    }
-  }
+  // Fast path: native JSON.parse where it gives what the jsonc-parser path below would (see
+  // parsePlainJson); any other text (invalid, too deep, with `__proto__`) takes that path, so its
+  // diagnostics stay the same
+  const fastRead = fast ? parsePlainJson(text) : undefined;
+  const plain = fastRead !== undefined;
+  let data: unknown = fastRead?.value;
   if (plain) keep?.(text);
   else {
     const deep = jsonDepthOffset(text);

@@ -3,7 +3,7 @@ import { jsoncLib } from '../util/lazy-modules.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import type { MasterDocument, Unit } from '../model/document.js';
 import { LineIndex } from '../util/lines.js';
-import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype, isPlainJson } from '../util/json-guard.js';
+import { jsonDepthOffset, protoKeyOffset, hasReplacedPrototype, parsePlainJson } from '../util/json-guard.js';
 
 /** `policy/<doc>.units.json`: the stable id of every translatable unit of the master. */
 export interface UnitLockFile {
@@ -70,15 +70,9 @@ export function parseUnitLock(text: string | undefined, file: string): UnitLockF
     const p = new LineIndex(text).position(Math.max(0, offset));
     throw new DiagnosticError([{ severity: 'error', rule: 'units-lock-syntax', file, line: p.line, column: p.column, message: `${file} is not a valid unit-id lock: ${why}`, expected: 'the JSON written by noticekit ({"version":1,"next":N,"units":{"u0001":{"hash":"…","section":"…","text":"…"}}})', hint: `restore it from version control (git checkout -- ${file}); deleting it gives every unit a new id and marks translations for review` }]);
   };
-  // JSON.parse when it reads the file as jsonc-parser would (see readLocaleJson): valid JSON, not
-  // too deep, no `__proto__` key; otherwise jsonc-parser, which says where the problem is
-  let data: UnitLockFile | undefined;
-  try {
-    const parsed = JSON.parse(text) as UnitLockFile;
-    if (isPlainJson(parsed)) data = parsed;
-  } catch {
-    // not JSON: said below, with the position
-  }
+  // JSON.parse where it reads the file as jsonc-parser would (parsePlainJson); otherwise
+  // jsonc-parser, which says where the problem is
+  let data = parsePlainJson(text)?.value as UnitLockFile | undefined;
   if (data === undefined) {
     const deep = jsonDepthOffset(text);
     if (deep >= 0) fail(deep, 'it is nested too deeply');

@@ -60,6 +60,30 @@ export function hasReplacedPrototype(value: unknown, depth = 0): boolean {
  * most `max` levels (the top one counting 1, as in jsonDepthOffset) and no own `__proto__` key at
  * any depth. Stops at the first problem; recurses at most `max + 1` levels, whatever the value.
  */
+/**
+ * The value of a JSON text when native JSON.parse reads it exactly as jsonc-parser (with comments
+ * and trailing commas refused) and its guards would, else undefined (the caller then takes the
+ * jsonc-parser path, which says where the problem is). That holds when JSON.parse accepts the text
+ * and the value is plain (isPlainJson):
+ * - with those options jsonc-parser's grammar on JSON is JSON's (same whitespace, escapes, number
+ *   syntax, decoded with Number()), so a text JSON.parse accepts has no parse error there;
+ * - both build objects key by key in text order; a repeated key keeps its first place and its last
+ *   value (JSON.parse defines the property again, jsonc-parser assigns it again); only a
+ *   `__proto__` key assigns differently (jsonc-parser swaps the prototype, or drops the key when
+ *   its value is not an object), hence none is allowed;
+ * - in valid JSON every bracket outside strings opens or closes an array or object, so
+ *   jsonDepthOffset(text) is -1 exactly when the value is at most MAX_JSON_DEPTH deep.
+ * JSON.parse copes with deep input (V8's parser does not recurse).
+ */
+export function parsePlainJson(text: string): { value: unknown } | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return isPlainJson(value) ? { value } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function isPlainJson(value: unknown, max = MAX_JSON_DEPTH): boolean {
   if (typeof value !== 'object' || value === null) return true;
   if (max === 0) return false;
